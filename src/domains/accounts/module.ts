@@ -1,0 +1,6 @@
+import type { DomainModule } from '../../app/context.js';
+
+export const accountsModule: DomainModule = {
+  name: 'accounts',
+  migrations: {},
+};

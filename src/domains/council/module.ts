@@ -1,0 +1,6 @@
+import type { DomainModule } from '../../app/context.js';
+
+export const councilModule: DomainModule = {
+  name: 'council',
+  migrations: {},
+};

@@ -1,0 +1,7 @@
+import type { Actor } from '../../domains/access/actor.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
