@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+
+export interface Messages {
+  de: Record<string, string>;
+  en: Record<string, string>;
+}
+
+export interface NavItem {
+  path: string;
+  /** key into the messages */
+  label: string;
+  /** only shown to signed-in users with one of these roles; all when omitted */
+  roles?: Array<'admin' | 'office' | 'partner' | 'reader'>;
+}
+
+export interface PageRoute {
+  path: string;
+  element: ReactNode;
+}
+
+/** What a domain contributes to the web UI. The shell reads every domain's page module. */
+export interface PageModule {
+  routes: PageRoute[];
+  nav: NavItem[];
+  messages: Messages;
+}
