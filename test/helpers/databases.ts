@@ -10,10 +10,21 @@ export const testDialects: DialectName[] = (process.env.TEST_DATABASES ?? 'sqlit
   .map((s) => s.trim())
   .filter((s): s is DialectName => s === 'sqlite' || s === 'postgres');
 
-export const tmpDir = join(process.cwd(), '.vitest-tmp');
-export const sqliteTemplate = join(tmpDir, 'template.db');
+/**
+ * Each test run has its own id (set by the global setup, inherited by the workers), so that several
+ * runs on one machine never touch each other's databases.
+ */
+export function testRunId(): string {
+  const id = process.env.REGIOLOTSE_TEST_RUN;
+  if (!id) throw new Error('REGIOLOTSE_TEST_RUN is not set: run the tests through vitest (global setup)');
+  return id;
+}
+
+export const tmpRoot = join(process.cwd(), '.vitest-tmp');
+export const tmpDir = () => join(tmpRoot, testRunId());
+export const sqliteTemplate = () => join(tmpDir(), 'template.db');
 export const pgAdminUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const pgTemplateName = 'regiolotse_test_template';
+export const pgTemplateName = () => `regiolotse_tpl_${testRunId()}`;
 
 export function pgUrlFor(dbName: string): string {
   const u = new URL(pgAdminUrl);
@@ -37,9 +48,9 @@ export async function cloneTestDatabase(
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const id = randomUUID().replaceAll('-', '').slice(0, 16);
   if (dialect === 'sqlite') {
-    mkdirSync(tmpDir, { recursive: true });
-    const file = join(tmpDir, `t_${id}.db`);
-    copyFileSync(sqliteTemplate, file);
+    mkdirSync(tmpDir(), { recursive: true });
+    const file = join(tmpDir(), `t_${id}.db`);
+    copyFileSync(sqliteTemplate(), file);
     return {
       url: `sqlite:${file}`,
       drop: async () => {
@@ -47,11 +58,11 @@ export async function cloneTestDatabase(
       },
     };
   }
-  const name = `regiolotse_t_${id}`;
+  const name = `regiolotse_t_${testRunId()}_${id}`;
   await pgAdmin(async (c) => {
     for (let attempt = 0; ; attempt++) {
       try {
-        await c.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateName}`);
+        await c.query(`CREATE DATABASE ${name} TEMPLATE ${pgTemplateName()}`);
         return;
       } catch (err) {
         if (attempt >= 10) throw err;
