@@ -15,7 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { anonymous } from '../domains/access/actor.js';
+
 import { registerAuth } from '../domains/accounts/auth-plugin.js';
 import { notFoundBody, registerErrorHandler } from '../infra/http/error-handler.js';
 import { registerMetrics } from '../infra/http/metrics.js';
@@ -45,7 +45,6 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.decorateRequest('actor', { getter: () => anonymous, setter: () => undefined });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
