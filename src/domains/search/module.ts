@@ -1,6 +1,8 @@
 import type { DomainModule } from '../../app/context.js';
+import { searchMigrations } from './migrations.js';
 
 export const searchModule: DomainModule = {
   name: 'search',
-  migrations: {},
+  migrations: searchMigrations,
+  dumpTables: ['search_documents', 'classifications'],
 };

@@ -1,1 +1,38 @@
-export interface SearchTables {}
+import type { Generated } from 'kysely';
+
+/**
+ * The search domain's tables. `search_documents` is a generic index fed by other domains through
+ * indexer.ts; the dialect-specific full-text structures (FTS5 table `search_fts` on SQLite, the
+ * `tsv` tsvector column on PostgreSQL) are maintained next to it and queried with raw SQL.
+ */
+export interface SearchTables {
+  search_documents: {
+    id: Generated<number>;
+    doc_type: string;
+    source_id: number;
+    title: string;
+    text: string;
+    date: string | null;
+    year: number | null;
+    is_public: number;
+    owner_organization_id: number | null;
+    body_id: number | null;
+    body_name: string | null;
+    committee: string | null;
+    paper_type: string | null;
+    /** JSON array of field-of-action ids, written by the classifier. */
+    fields_of_action: Generated<string>;
+    url: string | null;
+    indexed_at: string;
+  };
+  classifications: {
+    id: Generated<number>;
+    doc_type: string;
+    source_id: number;
+    field_id: number;
+    score: number;
+    /** JSON array of the original words that matched the field's rules. */
+    matched_terms: string;
+    classified_at: string;
+  };
+}

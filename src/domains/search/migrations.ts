@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import { withId } from '../../infra/db/columns.js';
+import type { MigrationSet } from '../../infra/db/migrate.js';
+
+export const searchMigrations: MigrationSet = {
+  '2026112530_search_documents': {
+    async up(db, dialect) {
+      await withId(db.schema.createTable('search_documents'), dialect)
+        .addColumn('doc_type', 'text', (c) => c.notNull())
+        .addColumn('source_id', 'integer', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('date', 'text')
+        .addColumn('year', 'integer')
+        .addColumn('is_public', 'integer', (c) => c.notNull())
+        .addColumn('owner_organization_id', 'integer')
+        .addColumn('body_id', 'integer')
+        .addColumn('body_name', 'text')
+        .addColumn('committee', 'text')
+        .addColumn('paper_type', 'text')
+        .addColumn('fields_of_action', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('url', 'text')
+        .addColumn('indexed_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('search_documents_type_source', ['doc_type', 'source_id'])
+        .execute();
+      await db.schema.createIndex('search_documents_date').on('search_documents').column('date').execute();
+      if (dialect === 'sqlite') {
+        // Contentless: the stemmed text lives only in the index; snippets come from search_documents.
+        await sql`create virtual table search_fts using fts5(
+          stem_title, stem_text,
+          content='', contentless_delete=1,
+          tokenize='unicode61 remove_diacritics 2',
+          prefix='3 5'
+        )`.execute(db);
+        // Plain unstemmed suggestions need no separate structure: they use the title column.
+        return;
+      }
+      await sql`alter table search_documents add column tsv tsvector`.execute(db);
+      // RUM ranks inside the index; it needs the extension package and the right to create it.
+      const rum = await sql<{ n: number }>`
+        select count(*)::int as n from pg_available_extensions a
+        where a.name = 'rum' and (a.installed_version is not null
+          or exists (select 1 from pg_roles where rolname = current_user and rolsuper))`.execute(db);
+      if ((rum.rows[0]?.n ?? 0) > 0) {
+        await sql`create extension if not exists rum`.execute(db);
+        await sql`create index search_documents_tsv on search_documents using rum (tsv rum_tsvector_ops)`.execute(
+          db,
+        );
+      } else {
+        await sql`create index search_documents_tsv on search_documents using gin (tsv)`.execute(db);
+      }
+    },
+  },
+  '2026112531_search_classifications': {
+    async up(db, dialect) {
+      await withId(db.schema.createTable('classifications'), dialect)
+        .addColumn('doc_type', 'text', (c) => c.notNull())
+        .addColumn('source_id', 'integer', (c) => c.notNull())
+        .addColumn('field_id', 'integer', (c) => c.notNull())
+        .addColumn('score', 'real', (c) => c.notNull())
+        .addColumn('matched_terms', 'text', (c) => c.notNull())
+        .addColumn('classified_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('classifications_doc_field', ['doc_type', 'source_id', 'field_id'])
+        .execute();
+      await db.schema.createIndex('classifications_field').on('classifications').column('field_id').execute();
+    },
+  },
+};
