@@ -52,7 +52,14 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
 
   await app.register(cookie);
   await registerSecurityHeaders(app);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: true,
+    max: ctx.config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    // Static assets and health checks are not limited; the API and feeds are.
+    allowList: (request) => !/^\/(api|oparl|feeds)\//.test(request.url),
+    keyGenerator: (request) => request.cookies?.rl_session ?? request.ip,
+  });
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {

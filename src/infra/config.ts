@@ -19,6 +19,8 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Requests per minute and client on /api (sign-in has its own, stricter limit). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   JOBS: z
     .enum(['on', 'off'])
     .default('on')

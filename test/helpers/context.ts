@@ -30,6 +30,7 @@ export function describeEachDb(name: string, suite: (env: () => TestEnv) => void
           LOG_LEVEL: 'silent',
           APP_SECRET: 'test-secret-test-secret-test-secret-000',
           JOBS: 'off',
+          RATE_LIMIT_PER_MINUTE: '1000000',
         });
         const ctx = await createContext({ config, logger: createLogger('silent'), migrate: false });
         const app = await buildApp(ctx, { logger: false, webDist: '/nonexistent' });

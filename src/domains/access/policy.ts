@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { ForbiddenError, UnauthorizedError } from '../../infra/http/errors.js';
 import type { Actor } from './actor.js';
 
@@ -58,22 +58,30 @@ export function assertAdmin(actor: Actor): void {
 }
 
 /**
- * A WHERE condition that keeps only rows the actor may read. `table` is the alias whose
- * `is_public` and `owner_organization_id` columns decide; use it in every list, count, facet,
- * feed and export query so that no path leaks a non-public row.
+ * A WHERE condition that keeps only rows the actor may read: `query.where(visibleWhere(actor, 't'))`.
+ * `table` is the alias whose `is_public` and `owner_organization_id` columns decide; use it in every
+ * list, count, facet, feed and export query so that no path leaks a non-public row.
  */
+export function visibleWhere(
+  actor: Actor,
+  table: string,
+  opts: { ownerColumn?: string | null } = {},
+): RawBuilder<SqlBool> {
+  const ownerColumn = opts.ownerColumn === undefined ? 'owner_organization_id' : opts.ownerColumn;
+  if (seesEverything(actor)) return sql<SqlBool>`1 = 1`;
+  const pub = sql<SqlBool>`${sql.ref(`${table}.is_public`)} = 1`;
+  if (actor.kind === 'user' && actor.organizationId != null && ownerColumn) {
+    return sql<SqlBool>`(${pub} or ${sql.ref(`${table}.${ownerColumn}`)} = ${actor.organizationId})`;
+  }
+  return pub;
+}
+
+/** The same condition as a callback for `.where(...)`; see visibleWhere. */
 export function visibleTo<DB, TB extends keyof DB & string>(
   actor: Actor,
   table: string,
   opts: { ownerColumn?: string | null } = {},
 ): (eb: ExpressionBuilder<DB, TB>) => Expression<SqlBool> {
-  const ownerColumn = opts.ownerColumn === undefined ? 'owner_organization_id' : opts.ownerColumn;
-  return () => {
-    if (seesEverything(actor)) return sql<SqlBool>`1 = 1`;
-    const pub = sql<SqlBool>`${sql.ref(`${table}.is_public`)} = 1`;
-    if (actor.kind === 'user' && actor.organizationId != null && ownerColumn) {
-      return sql<SqlBool>`(${pub} or ${sql.ref(`${table}.${ownerColumn}`)} = ${actor.organizationId})`;
-    }
-    return pub;
-  };
+  const condition = visibleWhere(actor, table, opts);
+  return () => condition;
 }
