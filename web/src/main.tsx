@@ -1,17 +1,34 @@
 import '@mantine/core/styles.css';
+import './styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
 import { App } from './app';
+import { AuthProvider } from './lib/auth';
+import { I18nProvider, mergeMessages } from './lib/i18n';
+import { shellMessages } from './shell/messages';
+import { pageModules } from './shell/modules';
+import { cssVariablesResolver, theme } from './shell/theme';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 10_000 } } });
+const messages = mergeMessages([shellMessages, ...pageModules.map((m) => m.messages)]);
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing in index.html');
+
+createRoot(root).render(
   <StrictMode>
-    <MantineProvider>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
-        <App />
+        <I18nProvider messages={messages}>
+          <BrowserRouter>
+            <AuthProvider>
+              <App />
+            </AuthProvider>
+          </BrowserRouter>
+        </I18nProvider>
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

@@ -1,0 +1,119 @@
+import { Anchor, Button, Grid, Text } from '@mantine/core';
+import { Link, useParams } from 'react-router-dom';
+import { Facts } from '../../components/facts';
+import { Page } from '../../components/page';
+import { QueryView } from '../../components/query-view';
+import { Section } from '../../components/section';
+import { canEdit, useAuth } from '../../lib/auth';
+import { useI18n } from '../../lib/i18n';
+import { NotFoundPage } from '../../shell/not-found-page';
+import { AddressList } from './address-list';
+import { useOrganization } from './api';
+import { MembersTable } from './members-table';
+import { TimelineList } from './timeline-list';
+import type { OrganizationDetail } from './types';
+
+export function OrganizationPage() {
+  const id = Number(useParams().id);
+  const query = useOrganization(id);
+  const { t } = useI18n();
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
+  return (
+    <QueryView query={query} title={t('nav.organizations')}>
+      {(org) => <OrganizationView org={org} />}
+    </QueryView>
+  );
+}
+
+function OrganizationView({ org }: { org: OrganizationDetail }) {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  const editable = canEdit(user);
+  return (
+    <Page
+      title={org.name}
+      description={org.description}
+      before={
+        <Anchor component={Link} to="/organizations" size="sm">
+          ← {t('nav.organizations')}
+        </Anchor>
+      }
+      actions={
+        editable && (
+          <>
+            <Button component={Link} to={`/organizations/${org.id}/edit`} variant="default">
+              {t('common.edit')}
+            </Button>
+            <Button component={Link} to={`/organizations/${org.id}/memberships/new`}>
+              {t('member.add')}
+            </Button>
+          </>
+        )
+      }
+    >
+      <Grid gutter="xl">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Section title={t('org.details')}>
+            <Facts
+              items={[
+                [t('org.shortName'), org.shortName],
+                [t('org.kind'), t(`kind.${org.kind}`)],
+                [
+                  t('org.parent'),
+                  org.parent && (
+                    <Anchor component={Link} to={`/organizations/${org.parent.id}`}>
+                      {org.parent.name}
+                    </Anchor>
+                  ),
+                ],
+                [
+                  t('org.body'),
+                  org.body && `${org.body.name}${org.body.ags ? ` (AGS ${org.body.ags})` : ''}`,
+                ],
+                [
+                  t('org.website'),
+                  org.website && (
+                    <Anchor href={org.website} rel="noopener noreferrer">
+                      {org.website}
+                    </Anchor>
+                  ),
+                ],
+                [
+                  t('org.visibility'),
+                  t(org.isPublic ? 'org.visibility.public' : 'org.visibility.restricted'),
+                ],
+                [t('org.source'), org.source],
+              ]}
+            />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Section title={t('org.children')}>
+            {org.children.length === 0 ? (
+              <Text>{t('common.none')}</Text>
+            ) : (
+              <ul>
+                {org.children.map((c) => (
+                  <li key={c.id}>
+                    <Anchor component={Link} to={`/organizations/${c.id}`}>
+                      {c.name}
+                    </Anchor>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        </Grid.Col>
+      </Grid>
+      <Section title={t('org.members')}>
+        <MembersTable memberships={org.memberships} editable={editable} />
+      </Section>
+      <Section title={t('org.addresses')}>
+        <AddressList addresses={org.addresses} />
+      </Section>
+      <Section title={t('org.timeline')}>
+        <TimelineList items={org.timeline} />
+      </Section>
+    </Page>
+  );
+}

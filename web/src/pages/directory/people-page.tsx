@@ -1,0 +1,83 @@
+import { Anchor, Button, Group, Table, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Page } from '../../components/page';
+import { Pager } from '../../components/pager';
+import { QueryView } from '../../components/query-view';
+import { useI18n } from '../../lib/i18n';
+import { usePeople } from './api';
+
+const LIMIT = 50;
+
+export function PeoplePage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const offset = Number(params.get('offset') ?? 0) || 0;
+  const [draft, setDraft] = useState(q);
+  const query = usePeople({ q: q || undefined, limit: LIMIT, offset });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setParams(draft.trim() ? { q: draft.trim() } : {});
+  }
+
+  return (
+    <Page title={t('person.list.title')}>
+      <search aria-label={t('person.search')}>
+        <form onSubmit={submit}>
+          <Group align="flex-end" gap="sm">
+            <TextInput
+              label={t('person.search')}
+              placeholder={t('person.searchPlaceholder')}
+              type="search"
+              value={draft}
+              onChange={(e) => setDraft(e.currentTarget.value)}
+              w={320}
+            />
+            <Button type="submit" variant="default">
+              {t('org.searchSubmit')}
+            </Button>
+          </Group>
+        </form>
+      </search>
+      <QueryView query={query}>
+        {(data) => (
+          <>
+            <Text role="status" size="sm">
+              {t('common.results', { count: data.total })}
+            </Text>
+            {data.items.length > 0 && (
+              <Table striped highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('org.name')}</Table.Th>
+                    <Table.Th scope="col">{t('person.email')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((p) => (
+                    <Table.Tr key={p.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/people/${p.id}`}>
+                          {p.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{p.email}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            <Pager
+              total={data.total}
+              offset={offset}
+              limit={LIMIT}
+              onChange={(o) => setParams({ ...(q ? { q } : {}), offset: String(o) })}
+            />
+          </>
+        )}
+      </QueryView>
+    </Page>
+  );
+}

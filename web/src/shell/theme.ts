@@ -1,0 +1,32 @@
+import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
+
+/** A calm petrol blue; shades 6+ keep at least 4.5:1 against white and the light tints (WCAG AA). */
+const petrol: MantineColorsTuple = [
+  '#e7f3f5',
+  '#d3e6ea',
+  '#a6ccd4',
+  '#76b1bd',
+  '#4f9aa9',
+  '#36899a',
+  '#1b6a7a',
+  '#155f6e',
+  '#0f5563',
+  '#004653',
+];
+
+export const theme = createTheme({
+  primaryColor: 'petrol',
+  primaryShade: 7,
+  colors: { petrol },
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  headings: { fontWeight: '650' },
+  defaultRadius: 'sm',
+  focusRing: 'always',
+});
+
+/** Mantine's dimmed grey is 3.3:1 on white; gray.7 passes AA. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  dark: {},
+});
