@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { AppContext } from '../../app/context.js';
+import { defineJob, type JobDefinition } from '../../infra/jobs/runner.js';
+import { syncSource } from './oparl/sync-source.js';
+
+export const oparlSyncJobType = 'council.oparl-sync';
+
+/** Syncs every configured source (or one), one after another; progress counts pages. */
+export function councilJobs(ctx: AppContext): JobDefinition[] {
+  return [
+    defineJob({
+      type: oparlSyncJobType,
+      payload: z.object({ sourceId: z.number().int().optional() }),
+      schedule: { everyMinutes: 360 },
+      maxAttempts: 2,
+      handler: async ({ sourceId }, progress) => {
+        let query = ctx.db.selectFrom('council_sources').select(['id', 'system_url']).orderBy('id');
+        if (sourceId !== undefined) query = query.where('id', '=', sourceId);
+        const sources = await query.execute();
+        const results = [];
+        let pages = 0;
+        for (const [i, s] of sources.entries()) {
+          const report = await syncSource(ctx, s.system_url, {
+            onPage: (p) => {
+              pages++;
+              if (pages % 10 === 0)
+                void progress(i, sources.length, `${s.system_url}: ${pages} Seiten / pages`);
+            },
+          });
+          results.push({
+            sourceId: s.id,
+            status: report.status,
+            stored: report.stored,
+            quarantined: report.quarantined,
+            errors: report.errors.length,
+          });
+          await progress(i + 1, sources.length, s.system_url);
+        }
+        return { sources: results };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,178 @@
+import type { AppContext } from '../../../app/context.js';
+import { getCursor, startCursor, updateCursor } from './cursors.js';
+import type { OParlHttpClient } from './http-client.js';
+import type { ObjectKind } from './kinds.js';
+import { quarantine } from './quarantine.js';
+import { storePage } from './store-page.js';
+
+export interface ListProgress {
+  listUrl: string;
+  kind: ObjectKind;
+  page: number;
+  totalPages: number | null;
+  objects: number;
+}
+
+export interface ListDeps {
+  ctx: Pick<AppContext, 'db' | 'dialect' | 'logger'>;
+  client: OParlHttpClient;
+  onPage?: (p: ListProgress) => void;
+}
+
+export interface ListJob {
+  sourceId: number;
+  bodyOparlId: string;
+  kind: ObjectKind;
+  listKey: string;
+  listUrl: string;
+  /** Overrides the stored watermark (CLI --since). */
+  since?: string | null;
+}
+
+export interface ListResult {
+  status: 'done' | 'error';
+  pages: number;
+  stored: number;
+  quarantined: number;
+  quirks: Record<string, number>;
+  error: string | null;
+}
+
+/** A safety margin: objects changed while the last run was going are asked for again. */
+const watermarkMarginMs = 60_000;
+
+function withParam(url: string, name: string, value: string): string {
+  const u = new URL(url);
+  u.searchParams.set(name, value);
+  return u.toString();
+}
+
+/**
+ * Syncs one external object list: resumes an unfinished run at its cursor, otherwise starts a
+ * full run or, when a previous run completed, an incremental one from its watermark.
+ */
+export async function syncList(deps: ListDeps, job: ListJob): Promise<ListResult> {
+  const { ctx, client } = deps;
+  const log = ctx.logger.child({ category: 'oparl', list: job.listUrl });
+  const key = { sourceId: job.sourceId, bodyOparlId: job.bodyOparlId, listKind: job.listKey };
+  const result: ListResult = { status: 'done', pages: 0, stored: 0, quarantined: 0, quirks: {}, error: null };
+  const quirk = (name: string, n = 1) => {
+    result.quirks[name] = (result.quirks[name] ?? 0) + n;
+  };
+
+  let cursor = await getCursor(ctx.db, key);
+  const resumable = cursor && cursor.status !== 'done' && cursor.next_url && cursor.list_url === job.listUrl;
+  if (!resumable || job.since !== undefined) {
+    const since = job.since !== undefined ? job.since : (cursor?.watermark ?? null);
+    const startedAt = new Date(Date.now() - watermarkMarginMs).toISOString();
+    const startUrl = since ? withParam(job.listUrl, 'modified_since', since) : job.listUrl;
+    await startCursor(ctx.db, key, { listUrl: job.listUrl, startUrl, since, startedAt });
+    cursor = await getCursor(ctx.db, key);
+  } else {
+    log.info({ nextUrl: cursor?.next_url }, 'resuming list at its cursor');
+  }
+  const runStartedAt = cursor?.run_started_at ?? new Date().toISOString();
+  let url: string | null = cursor?.next_url ?? null;
+  const visited = new Set<string>();
+
+  while (url) {
+    visited.add(url);
+    const fetchedAt = Date.now();
+    const res = await client.get(url);
+    if (!res.ok) {
+      if (res.error.reason === 'not_found') {
+        // Several servers answer an empty filter window with 404 instead of an empty list.
+        quirk('not_found_as_empty_list');
+        await updateCursor(ctx.db, {
+          ...key,
+          nextUrl: null,
+          status: 'done',
+          pagesDelta: 1,
+          watermark: runStartedAt,
+        });
+        return result;
+      }
+      if (res.error.raw !== null) {
+        await quarantine(ctx.db, {
+          sourceId: job.sourceId,
+          listUrl: url,
+          objectId: null,
+          raw: res.error.raw,
+          reason: `page ${res.error.reason}: ${res.error.message}`,
+        });
+        result.quarantined++;
+      }
+      log.warn({ url, reason: res.error.reason }, 'list page failed; the next sync resumes here');
+      await updateCursor(ctx.db, {
+        ...key,
+        nextUrl: url,
+        status: 'error',
+        pagesDelta: 0,
+        error: res.error.message,
+      });
+      return { ...result, status: 'error', error: `${url}: ${res.error.message}` };
+    }
+    const body = res.json as {
+      data?: unknown;
+      links?: { next?: unknown };
+      pagination?: { totalPages?: unknown };
+    };
+    if (!body || typeof body !== 'object' || !Array.isArray(body.data)) {
+      await quarantine(ctx.db, {
+        sourceId: job.sourceId,
+        listUrl: url,
+        objectId: null,
+        raw: res.text,
+        reason: 'page is not an OParl list (no data array)',
+      });
+      result.quarantined++;
+      await updateCursor(ctx.db, {
+        ...key,
+        nextUrl: url,
+        status: 'error',
+        pagesDelta: 0,
+        error: 'not a list page',
+      });
+      return { ...result, status: 'error', error: `${url}: not a list page` };
+    }
+    let next: string | null =
+      typeof body.links?.next === 'string' && body.links.next !== '' ? body.links.next : null;
+    if (next && visited.has(next)) {
+      quirk('next_link_loops');
+      log.warn({ url, next }, 'next link points to a page already read; list ends here');
+      next = null;
+    }
+    const stats = await storePage(
+      ctx,
+      {
+        sourceId: job.sourceId,
+        bodyOparlId: job.bodyOparlId || null,
+        listUrl: url,
+        kind: job.kind,
+        entries: body.data,
+        fetchedAt,
+      },
+      {
+        ...key,
+        nextUrl: next,
+        status: next ? 'running' : 'done',
+        pagesDelta: 1,
+        ...(next ? {} : { watermark: runStartedAt }),
+      },
+    );
+    result.pages++;
+    result.stored += stats.stored.length;
+    result.quarantined += stats.quarantined;
+    for (const s of stats.stored) for (const q of s.quirks) quirk(q);
+    const totalPages = typeof body.pagination?.totalPages === 'number' ? body.pagination.totalPages : null;
+    deps.onPage?.({
+      listUrl: job.listUrl,
+      kind: job.kind,
+      page: result.pages,
+      totalPages,
+      objects: stats.stored.length,
+    });
+    url = next;
+  }
+  return result;
+}
