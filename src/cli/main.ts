@@ -4,6 +4,7 @@ import { createContext } from '../app/create-context.js';
 import { domains } from '../app/domains.js';
 import { ConfigError } from '../infra/config.js';
 import { registerCoreCommands } from './core-commands.js';
+import { registerDumpCommands } from './dump-commands.js';
 
 const program = new Command();
 program.name('regiolotse').description('Regiolotse — Plattform für Regionalmanagements').showHelpAfterError();
@@ -18,6 +19,7 @@ const withContext: WithContext = async <T>(fn: (ctx: AppContext) => Promise<T>) 
 };
 
 registerCoreCommands(program, withContext);
+registerDumpCommands(program, withContext);
 for (const d of domains) d.cli?.(program, withContext);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

@@ -165,7 +165,7 @@ describe('regiolotse export / import', () => {
     const target = await openEnv(other);
     const empty = await tableCounts(target);
     // cut inside a row, and cut cleanly after a row: both are incomplete documents
-    const cuts = [Math.floor(text.length * 0.7), text.lastIndexOf('}\n') + 1];
+    const cuts = [Math.floor(text.length * 0.7), text.indexOf('}\n', text.indexOf('"audit_log"')) + 1];
     for (const [i, cut] of cuts.entries()) {
       const broken = file(`truncated-${i}`);
       writeFileSync(broken, text.slice(0, cut));
