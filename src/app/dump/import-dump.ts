@@ -81,6 +81,8 @@ export async function importDump(
       touched.push(table.name);
       const limit = Math.max(1, Math.min(opts.batchSize ?? 1000, Math.floor(20_000 / table.columns.length)));
       rows[table.name] = await ctx.db.transaction().execute(async (trx) => {
+        // SQLite can check foreign keys at commit, so a row may point to one later in its table.
+        if (ctx.dialect === 'sqlite') await sql`pragma defer_foreign_keys = on`.execute(trx);
         let batch: DumpRow[] = [];
         let columns: string[] = [];
         let signature = '';

@@ -1,0 +1,45 @@
+import { openContext, sqliteUrl } from './lib/databases.js';
+import { startBareServer, startRegiolotse } from './lib/processes.js';
+import { type BenchContext, type BenchReport, median, ratioOf } from './lib/types.js';
+
+const RUNS = 5;
+
+/** Time from spawning `node bin/regiolotse.js serve` on an existing SQLite database to its first /health 200. */
+export async function run(ctx: BenchContext): Promise<BenchReport> {
+  const url = sqliteUrl(ctx.outDir, 'cold-start');
+  const prepared = await openContext(url);
+  await prepared.database.close();
+
+  const app: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const server = await startRegiolotse(ctx.root, url);
+    app.push(server.readyMs);
+    await server.stop();
+    const baseline = await startBareServer(ctx.root, '');
+    bare.push(baseline.readyMs);
+    await baseline.stop();
+  }
+  const value = median(app);
+  const base = median(bare);
+  ctx.log(
+    `regiolotse ${app.map((v) => v.toFixed(0)).join(', ')} ms; bare ${bare.map((v) => v.toFixed(0)).join(', ')} ms`,
+  );
+  return {
+    title: 'Cold start: spawn to first /health 200',
+    metrics: [
+      {
+        name: `serve on an existing SQLite database (median of ${RUNS})`,
+        value,
+        unit: 'ms',
+        baseline: { label: 'bare Fastify, plain JS', value: base },
+        ratio: ratioOf(value, base, false),
+        goal: '< 1500 ms',
+        met: value < 1500,
+      },
+    ],
+    notes: [
+      `runs: ${app.map((v) => v.toFixed(0)).join(', ')} ms (baseline ${bare.map((v) => v.toFixed(0)).join(', ')} ms)`,
+    ],
+  };
+}
