@@ -18,9 +18,19 @@ export interface PageRoute {
   element: ReactNode;
 }
 
+/** A card on the home page (dashboard), e.g. upcoming deadlines or new papers in the user's fields. */
+export interface DashboardWidget {
+  id: string;
+  element: ReactNode;
+  /** only shown to signed-in users with one of these roles; all when omitted */
+  roles?: NavItem['roles'];
+}
+
 /** What a domain contributes to the web UI. The shell reads every domain's page module. */
 export interface PageModule {
   routes: PageRoute[];
   nav: NavItem[];
   messages: Messages;
+  /** optional cards for the home page, shown in module order */
+  dashboard?: DashboardWidget[];
 }

@@ -10,12 +10,20 @@ export function HomePage() {
   const { t } = useI18n();
   const { user } = useAuth();
   const areas = pageModules.flatMap((m) => m.nav).filter((item) => allowed(user, item.roles));
+  const widgets = pageModules.flatMap((m) => m.dashboard ?? []).filter((w) => allowed(user, w.roles));
   return (
     <Page
       title={user ? t('home.welcome', { name: user.name }) : t('home.title')}
       description={t('home.intro')}
     >
       {!user && <Text>{t('home.public')}</Text>}
+      {widgets.length > 0 && (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {widgets.map((w) => (
+            <div key={w.id}>{w.element}</div>
+          ))}
+        </SimpleGrid>
+      )}
       <section aria-labelledby="home-areas">
         <Title order={2} id="home-areas" fz="xl" mb="sm">
           {t('home.areas')}

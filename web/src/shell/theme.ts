@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
+import { Anchor, type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
 
 /** A calm petrol blue; shades 6+ keep at least 4.5:1 against white and the light tints (WCAG AA). */
 const petrol: MantineColorsTuple = [
@@ -22,6 +22,8 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   defaultRadius: 'sm',
   focusRing: 'always',
+  // Links must not be told apart from text by colour alone (WCAG 1.4.1).
+  components: { Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }) },
 });
 
 /** Mantine's dimmed grey is 3.3:1 on white; gray.7 passes AA. */

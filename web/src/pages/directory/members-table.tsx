@@ -57,7 +57,7 @@ export function MembersTable({
                       <Button
                         size="compact-sm"
                         variant="default"
-                        aria-label={t('member.endLabel', { person: m.person.name })}
+                        aria-label={t('member.endLabel', { person: m.person.name, role: m.role })}
                         onClick={() => setEnding(m)}
                       >
                         {t('member.end')}
