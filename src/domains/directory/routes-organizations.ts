@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { AppContext, AppServer } from '../../app/context.js';
+import { toCsv } from './csv.js';
+import { createEvent, updateEvent } from './events-service.js';
+import { getOrganizationDetail } from './organization-detail.js';
+import { createOrganization, listOrganizations, updateOrganization } from './organizations-service.js';
+import { depsOf, sendCsv } from './route-support.js';
+import {
+  eventCreate,
+  eventParams,
+  eventPatch,
+  eventSchema,
+  idParam,
+  listOf,
+  organizationCreate,
+  organizationDetailSchema,
+  organizationListQuery,
+  organizationPatch,
+  organizationSchema,
+} from './schemas.js';
+
+const tags = ['directory'];
+const csvColumns = [
+  'id',
+  'name',
+  'shortName',
+  'kind',
+  'parentId',
+  'bodyId',
+  'website',
+  'isPublic',
+  'source',
+] as const;
+
+export function organizationRoutes(app: AppServer, ctx: AppContext): void {
+  app.get(
+    '/api/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'Organisations (partners, departments, committees, networks, …); ?format=csv exports',
+        querystring: organizationListQuery,
+        response: { 200: z.union([listOf(organizationSchema), z.string()]) },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...filter } = request.query;
+      if (format !== 'csv') return listOrganizations(depsOf(request, ctx), filter);
+      // The export is the whole filtered list, page by page, never more than the actor may see.
+      const rows: unknown[][] = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = await listOrganizations(depsOf(request, ctx), { ...filter, limit: 500, offset });
+        rows.push(...page.items.map((o) => csvColumns.map((c) => o[c])));
+        if (page.items.length < 500) break;
+      }
+      return sendCsv(reply, 'organisationen.csv', toCsv([...csvColumns], rows));
+    },
+  );
+
+  app.get(
+    '/api/organizations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One organisation with parent, children, memberships, addresses and timeline',
+        params: idParam,
+        response: { 200: organizationDetailSchema },
+      },
+    },
+    async (request) => getOrganizationDetail(depsOf(request, ctx), request.params.id),
+  );
+
+  app.post(
+    '/api/organizations',
+    { schema: { tags, body: organizationCreate, response: { 201: organizationSchema } } },
+    async (request, reply) =>
+      reply.code(201).send(await createOrganization(depsOf(request, ctx), request.body)),
+  );
+
+  app.patch(
+    '/api/organizations/:id',
+    { schema: { tags, params: idParam, body: organizationPatch, response: { 200: organizationSchema } } },
+    async (request) => updateOrganization(depsOf(request, ctx), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/organizations/:id/events',
+    {
+      schema: {
+        tags,
+        summary: 'Add a timeline entry',
+        params: idParam,
+        body: eventCreate,
+        response: { 201: eventSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createEvent(depsOf(request, ctx), request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/api/organizations/:id/events/:eventId',
+    { schema: { tags, params: eventParams, body: eventPatch, response: { 200: eventSchema } } },
+    async (request) =>
+      updateEvent(depsOf(request, ctx), request.params.id, request.params.eventId, request.body),
+  );
+}
