@@ -3,6 +3,7 @@ import type { AppContext } from '../../app/context.js';
 import { nowIso } from '../../infra/db/columns.js';
 import { stemText } from './text/stem.js';
 import type { SearchDocumentInput } from './types.js';
+import { saveVocabulary, VocabularyCounter } from './vocabulary.js';
 
 export type { SearchDocumentInput } from './types.js';
 
@@ -41,6 +42,19 @@ export async function indexDocuments(ctx: IndexCtx, docs: SearchDocumentInput[])
   for (let i = 0; i < docs.length; i += BATCH) {
     const batch = docs.slice(i, i + BATCH);
     const values = batch.map((d) => row(d, at));
+    const known = await ctx.db
+      .selectFrom('search_documents')
+      .select(['doc_type', 'source_id'])
+      .where((eb) =>
+        eb.or(batch.map((d) => eb.and([eb('doc_type', '=', d.type), eb('source_id', '=', d.sourceId)]))),
+      )
+      .execute();
+    const existing = new Set(known.map((k) => `${k.doc_type}\u0000${k.source_id}`));
+    const vocabulary = new VocabularyCounter();
+    for (const d of batch) {
+      if (!existing.has(`${d.type}\u0000${d.sourceId}`))
+        vocabulary.add(`${d.title} ${d.text.slice(0, MAX_INDEXED_CHARS)}`);
+    }
     const upsert = ctx.db
       .insertInto('search_documents')
       .values(values)
@@ -71,6 +85,7 @@ export async function indexDocuments(ctx: IndexCtx, docs: SearchDocumentInput[])
           setweight(to_tsvector('german', left(text, ${MAX_INDEXED_CHARS})), 'B')
         where id in (${sql.join(ids.map((r) => r.id))})`.execute(ctx.db);
     }
+    await saveVocabulary(ctx, vocabulary);
   }
 }
 

@@ -65,4 +65,16 @@ export const searchMigrations: MigrationSet = {
       await db.schema.createIndex('classifications_field').on('classifications').column('field_id').execute();
     },
   },
+  '2026112532_search_terms': {
+    async up(db) {
+      // The corpus vocabulary: stems (what the index holds) and folded surface words, with the
+      // number of documents each occurs in. Compound expansion checks query stems against it.
+      await db.schema
+        .createTable('search_terms')
+        .addColumn('term', 'text', (c) => c.primaryKey())
+        .addColumn('stem_docs', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('word_docs', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };

@@ -35,4 +35,9 @@ export interface SearchTables {
     matched_terms: string;
     classified_at: string;
   };
+  search_terms: {
+    term: string;
+    stem_docs: number;
+    word_docs: number;
+  };
 }
