@@ -42,6 +42,8 @@ describeEachDb('directory demo data', (env) => {
     const res = await env().app.inject({ method: 'GET', url: '/api/bodies' });
     expect(res.statusCode).toBe(200);
     const roots = res.json().items as {
+      id: number;
+      attribution: string;
       name: string;
       ags: string;
       kind: string;
