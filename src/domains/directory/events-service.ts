@@ -4,7 +4,7 @@ import { assertCanWrite, canRead } from '../access/policy.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findEvent, insertEvent, updateEvent as updateRow } from './events-repository.js';
 import { findOrganization } from './organizations-repository.js';
-import { readableOrganization } from './organizations-service.js';
+import { effectiveOwner, readableOrganization } from './organizations-service.js';
 import { type EventRow, toEvent, toOrganizationRef } from './presenters.js';
 import type { EventCreate, EventPatch } from './schemas.js';
 import { assertExists, checkVersion, defined, notStale, type ServiceDeps } from './service-support.js';
@@ -27,7 +27,7 @@ export async function createEvent(deps: ServiceDeps, organizationId: number, inp
   return deps.db.transaction().execute(async (trx) => {
     const tx = { ...deps, db: trx };
     const org = await readableOrganization(tx, organizationId);
-    assertCanWrite(deps.actor, { ownerOrganizationId: org.owner_organization_id });
+    assertCanWrite(deps.actor, { ownerOrganizationId: effectiveOwner(org) });
     await assertExists(trx, 'organizations', input.relatedOrganizationId, 'relatedOrganizationId');
     const now = nowIso();
     const row = await insertEvent(trx, {
@@ -41,7 +41,7 @@ export async function createEvent(deps: ServiceDeps, organizationId: number, inp
       related_organization_id: input.relatedOrganizationId ?? null,
       source: input.source ?? null,
       is_public: input.isPublic ? 1 : 0,
-      owner_organization_id: org.owner_organization_id,
+      owner_organization_id: effectiveOwner(org),
       created_at: now,
       updated_at: now,
     });
@@ -77,7 +77,7 @@ export async function updateEvent(
       })
     )
       throw new NotFoundError('Event');
-    assertCanWrite(deps.actor, { ownerOrganizationId: org.owner_organization_id });
+    assertCanWrite(deps.actor, { ownerOrganizationId: effectiveOwner(org) });
     checkVersion(current.version, patch.version);
     await assertExists(trx, 'organizations', patch.relatedOrganizationId, 'relatedOrganizationId');
     const row = await updateRow(trx, eventId, patch.version, {

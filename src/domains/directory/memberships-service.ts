@@ -3,7 +3,7 @@ import { NotFoundError } from '../../infra/http/errors.js';
 import { assertCanWrite } from '../access/policy.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { findMembership, insertMembership, updateMembership as updateRow } from './memberships-repository.js';
-import { readableOrganization } from './organizations-service.js';
+import { effectiveOwner, readableOrganization } from './organizations-service.js';
 import { readablePerson } from './people-service.js';
 import { type MembershipRow, toMembership } from './presenters.js';
 import type { MembershipCreate, MembershipPatch } from './schemas.js';
@@ -23,7 +23,7 @@ async function assertCanWriteVia(deps: ServiceDeps, organizationId: number) {
     if (err instanceof NotFoundError) throw unknownReference('organizationId');
     throw err;
   });
-  assertCanWrite(deps.actor, { ownerOrganizationId: org.owner_organization_id });
+  assertCanWrite(deps.actor, { ownerOrganizationId: effectiveOwner(org) });
 }
 
 export async function createMembership(deps: ServiceDeps, input: MembershipCreate) {

@@ -38,6 +38,14 @@ export async function readableOrganization({ db, actor }: ServiceDeps, id: numbe
   throw new NotFoundError('Organisation');
 }
 
+/**
+ * The organisation whose staff may change this organisation's record, members and timeline: its
+ * owner, or else the organisation itself (a partner maintains its own entry).
+ */
+export function effectiveOwner(row: { id: number; owner_organization_id: number | null }): number {
+  return row.owner_organization_id ?? row.id;
+}
+
 /** Partners may only file records under their own organisation. */
 export function ownerFor(deps: ServiceDeps, requested: number | null | undefined): number | null {
   const { actor } = deps;
@@ -93,7 +101,7 @@ export async function updateOrganization(deps: ServiceDeps, id: number, patch: O
   return deps.db.transaction().execute(async (trx) => {
     const tx = { ...deps, db: trx };
     const current = await readableOrganization(tx, id);
-    assertCanWrite(deps.actor, { ownerOrganizationId: current.owner_organization_id });
+    assertCanWrite(deps.actor, { ownerOrganizationId: effectiveOwner(current) });
     checkVersion(current.version, patch.version);
     if (patch.ownerOrganizationId !== undefined) ownerFor(deps, patch.ownerOrganizationId);
     await assertExists(trx, 'organizations', patch.parentId, 'parentId');

@@ -19,7 +19,8 @@ export const datePrecisions = ['day', 'month', 'year'] as const;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-const url = z.url().max(500);
+// Only web links: a javascript: URL shown as a link would run in the reader's browser.
+const url = z.url({ protocol: /^https?$/ }).max(500);
 export const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 export const versionField = z.number().int().min(1);
 
