@@ -1,0 +1,88 @@
+import { stat } from 'node:fs/promises';
+import type { ParsedItem, ParsedSource } from '../../model.js';
+import { type ExportTree, openFolderTree, openZipTree } from './export-tree.js';
+import { type GsbDocument, parseGsbDocument } from './gsb-document.js';
+import { mapFdbProgramme } from './map-programme.js';
+
+const isProgrammePath = (p: string) => p.includes('/Foerderprogramm/');
+
+/**
+ * Reads a Förderdatenbank XML export (folder or zip) into programme records. Referenced documents
+ * (contacts, addresses, givers, external links) are parsed once and cached; a broken one only
+ * costs the detail it would have supplied, and is named in the notes.
+ */
+export async function parseFdbExport(location: string, opts: { full?: boolean } = {}): Promise<ParsedSource> {
+  const isDir = (await stat(location)).isDirectory();
+  const tree: ExportTree = isDir ? await openFolderTree(location) : await openZipTree(location);
+  const programmePaths = tree.paths().filter(isProgrammePath);
+  const notes: string[] = [];
+  const cache = new Map<string, GsbDocument | null>();
+  let strippedTotal = 0;
+
+  const resolve = async (target: string): Promise<GsbDocument | null> => {
+    if (cache.has(target)) return cache.get(target) ?? null;
+    let doc: GsbDocument | null = null;
+    try {
+      const text = await tree.read(target);
+      if (text === null) notes.push(`referenced document missing: ${target}`);
+      else {
+        doc = parseGsbDocument(text);
+        strippedTotal += doc.strippedChars;
+      }
+    } catch (err) {
+      notes.push(
+        `referenced document ${target} unusable: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+    cache.set(target, doc);
+    return doc;
+  };
+
+  async function* items(): AsyncGenerator<ParsedItem> {
+    try {
+      for (const path of programmePaths) {
+        let text: string | null = null;
+        try {
+          text = await tree.read(path);
+          if (text === null) continue;
+          const doc = parseGsbDocument(text);
+          strippedTotal += doc.strippedChars;
+          if (doc.type !== 'gsb:ServiceOffer') {
+            yield {
+              kind: 'rejected',
+              key: path,
+              file: `${path}.xml`,
+              raw: text,
+              reason: `document type "${doc.type}" is not a programme (gsb:ServiceOffer)`,
+            };
+            continue;
+          }
+          const { programme, call } = await mapFdbProgramme(doc, resolve);
+          yield { kind: 'record', key: programme.sourceId, programme, call };
+        } catch (err) {
+          yield {
+            kind: 'rejected',
+            key: path,
+            file: `${path}.xml`,
+            raw: text ?? '',
+            reason: err instanceof Error ? err.message : String(err),
+          };
+        }
+      }
+    } finally {
+      if (strippedTotal > 0)
+        notes.push(`removed ${strippedTotal} characters that XML 1.0 forbids before parsing`);
+      await tree.close();
+    }
+  }
+
+  return {
+    importer: isDir ? 'fdb-xml-folder' : 'fdb-xml-zip',
+    source: 'fdb',
+    sourceSet: 'fdb',
+    full: opts.full ?? true,
+    total: programmePaths.length,
+    items: items(),
+    notes,
+  };
+}

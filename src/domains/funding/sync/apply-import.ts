@@ -1,0 +1,217 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../app/schema.js';
+import {
+  emptyCounts,
+  type ImportCounts,
+  type ImportProgress,
+  type ParsedItem,
+  type ParsedSource,
+} from '../model.js';
+import { callColumns, fundedProjectColumns, noNul, programmeColumns } from './columns.js';
+import { quarantineRecord } from './quarantine.js';
+import { syncSourceRounds } from './rounds.js';
+import { type Outcome, type TrackContext, upsertTracked, withdrawMissing } from './track.js';
+
+export interface ImportResult {
+  runId: number;
+  importer: string;
+  sourceSet: string;
+  counts: ImportCounts;
+  notes: string[];
+  records: number;
+  seconds: number;
+}
+
+interface Seen {
+  programmes: Set<number>;
+  calls: Set<number>;
+  projects: Set<number>;
+}
+
+function merge(outcomes: Outcome[]): Outcome {
+  if (outcomes.includes('new')) return 'new';
+  if (outcomes.includes('reappeared')) return 'reappeared';
+  if (outcomes.includes('changed')) return 'changed';
+  return 'unchanged';
+}
+
+async function applyItem(tc: TrackContext, item: Exclude<ParsedItem, { kind: 'rejected' }>, seen: Seen) {
+  if (item.kind === 'funded_project') {
+    const r = await upsertTracked(
+      tc,
+      'funding_funded_projects',
+      item.project.sourceId,
+      item.project.sourceUrl,
+      fundedProjectColumns(item.project),
+    );
+    seen.projects.add(r.id);
+    return r.outcome;
+  }
+  const outcomes: Outcome[] = [];
+  let programmeId: number | null = null;
+  if (item.programme) {
+    const p = await upsertTracked(
+      tc,
+      'funding_programmes',
+      item.programme.sourceId,
+      item.programme.sourceUrl,
+      programmeColumns(item.programme),
+    );
+    seen.programmes.add(p.id);
+    programmeId = p.id;
+    outcomes.push(p.outcome);
+  }
+  if (item.call) {
+    if (programmeId === null && item.call.programmeSourceId) {
+      const prog = await tc.db
+        .selectFrom('funding_programmes')
+        .select('id')
+        .where('source_set', '=', tc.sourceSet)
+        .where('source_id', '=', item.call.programmeSourceId)
+        .executeTakeFirst();
+      programmeId = prog?.id ?? null;
+    }
+    const c = await upsertTracked(
+      tc,
+      'funding_calls',
+      item.call.sourceId,
+      item.call.sourceUrl,
+      callColumns(item.call, programmeId),
+    );
+    seen.calls.add(c.id);
+    outcomes.push(c.outcome);
+    const roundsChanged = await syncSourceRounds(tc, c.id, item.call.rounds);
+    if (roundsChanged && c.outcome === 'unchanged') outcomes.push('changed');
+  }
+  return merge(outcomes);
+}
+
+/**
+ * Applies a parsed source to the database: each record in its own transaction (a failing record is
+ * quarantined and the rest goes on), then, for a full import, withdraws what was not seen.
+ */
+export async function applyImport(
+  db: Kysely<DB>,
+  parsed: ParsedSource,
+  opts: { location: string; actorLabel: string; onProgress?: ImportProgress; now?: () => Date },
+): Promise<ImportResult> {
+  const clock = opts.now ?? (() => new Date());
+  const started = clock();
+  const startedAt = started.toISOString();
+  const run = await db
+    .insertInto('funding_import_runs')
+    .values({
+      importer: parsed.importer,
+      location: opts.location.slice(0, 1000),
+      source_set: parsed.sourceSet,
+      started_at: startedAt,
+      finished_at: null,
+      status: 'running',
+      counts: null,
+      notes: null,
+      actor_label: opts.actorLabel,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const counts = emptyCounts();
+  const seen: Seen = { programmes: new Set(), calls: new Set(), projects: new Set() };
+  const base = {
+    runId: run.id,
+    now: startedAt,
+    source: parsed.source,
+    sourceSet: parsed.sourceSet,
+    actorLabel: opts.actorLabel,
+  };
+  let done = 0;
+  try {
+    for await (const item of parsed.items) {
+      done++;
+      if (item.kind === 'rejected') {
+        counts.rejected++;
+        await quarantineRecord(db, {
+          source: parsed.source,
+          file: item.file,
+          recordKey: item.key,
+          raw: noNul(item.raw) ?? '',
+          reason: item.reason,
+          now: startedAt,
+        });
+      } else {
+        try {
+          const outcome = await db
+            .transaction()
+            .execute((trx) => applyItem({ ...base, db: trx }, item, seen));
+          counts[outcome]++;
+        } catch (err) {
+          counts.rejected++;
+          const reason = `database rejected the record: ${err instanceof Error ? err.message : String(err)}`;
+          await quarantineRecord(db, {
+            source: parsed.source,
+            file: opts.location,
+            recordKey: item.key,
+            raw: JSON.stringify(item).slice(0, 20_000),
+            reason,
+            now: startedAt,
+          });
+        }
+      }
+      if (opts.onProgress && (done % 25 === 0 || done === parsed.total))
+        await opts.onProgress(done, parsed.total, item.key);
+    }
+    if (parsed.full) {
+      await db.transaction().execute(async (trx) => {
+        const tc = { ...base, db: trx };
+        const calls = await withdrawMissing(tc, 'funding_calls', seen.calls);
+        const programmes = await withdrawMissing(tc, 'funding_programmes', seen.programmes);
+        const projects = await withdrawMissing(tc, 'funding_funded_projects', seen.projects);
+        // A programme that goes with its call is one record to the person reading the counts.
+        const callProgrammes = calls.length
+          ? new Set(
+              (
+                await trx
+                  .selectFrom('funding_calls')
+                  .select('programme_id')
+                  .where('id', 'in', calls)
+                  .execute()
+              ).map((c) => c.programme_id),
+            )
+          : new Set<number | null>();
+        counts.withdrawn +=
+          calls.length + projects.length + programmes.filter((id) => !callProgrammes.has(id)).length;
+      });
+    }
+  } catch (err) {
+    await db
+      .updateTable('funding_import_runs')
+      .set({
+        finished_at: clock().toISOString(),
+        status: 'failed',
+        counts: JSON.stringify(counts),
+        notes: JSON.stringify([...parsed.notes, String(err)]),
+      })
+      .where('id', '=', run.id)
+      .execute();
+    throw err;
+  }
+  await opts.onProgress?.(done, done, 'done');
+  const finished = clock();
+  await db
+    .updateTable('funding_import_runs')
+    .set({
+      finished_at: finished.toISOString(),
+      status: 'done',
+      counts: JSON.stringify(counts),
+      notes: JSON.stringify(parsed.notes),
+    })
+    .where('id', '=', run.id)
+    .execute();
+  return {
+    runId: run.id,
+    importer: parsed.importer,
+    sourceSet: parsed.sourceSet,
+    counts,
+    notes: parsed.notes,
+    records: done,
+    seconds: (finished.getTime() - started.getTime()) / 1000,
+  };
+}
