@@ -74,6 +74,33 @@ describe('regiolotse export / import', () => {
       });
       expect(res.statusCode).toBe(201);
     }
+    const post = async (url: string, payload: Record<string, unknown>) => {
+      const res = await source.app.inject({ method: 'POST', url, headers: admin.headers, payload });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: number };
+    };
+    const parent = await post('/api/organizations', {
+      name: 'Kreis Mettmann',
+      kind: 'partner',
+      isPublic: true,
+    });
+    const child = await post('/api/organizations', {
+      name: 'Amt für Wirtschaftsförderung „Süd“',
+      kind: 'department',
+      parentId: parent.id,
+      isPublic: false,
+      ownerOrganizationId: parent.id,
+    });
+    for (const [i, name] of tricky.entries()) {
+      const person = await post('/api/people', { name, email: `p${i}@example.org`, isPublic: i % 2 === 0 });
+      await post('/api/memberships', {
+        personId: person.id,
+        organizationId: i % 2 ? child.id : parent.id,
+        role: 'Referent:in',
+        startDate: '2024-03-01',
+        startPrecision: 'month',
+      });
+    }
     for (let i = 0; i < 25; i++) {
       await recordAudit(source.ctx.db, {
         actor: systemActor('test'),
@@ -103,6 +130,11 @@ describe('regiolotse export / import', () => {
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(ids.length).toBeGreaterThan(25);
     expect(doc.tables.users[0].disabled).toBe(0);
+    expect(doc.tables.organizations[1]).toMatchObject({
+      is_public: 0,
+      parent_id: doc.tables.organizations[0].id,
+    });
+    expect(doc.tables.memberships).toHaveLength(tricky.length);
   });
 
   it(`moves ${first} → ${other} and back, each dump identical but for exportedAt/source`, async () => {
@@ -110,6 +142,11 @@ describe('regiolotse export / import', () => {
     const result = await importDump(target.ctx, original);
     expect(await tableCounts(target)).toEqual(await tableCounts(source));
     expect(result.total).toBe(Object.values(await tableCounts(source)).reduce((a, b) => a + b, 0));
+    for (const url of ['/api/organizations?limit=50', '/api/people?limit=50']) {
+      const [a, b] = await Promise.all([source, target].map((e) => e.app.inject({ method: 'GET', url })));
+      expect(b.statusCode).toBe(200);
+      expect(b.json()).toEqual(a.json());
+    }
     const moved = file('moved');
     await exportDump(target.ctx, moved);
     expect(tablesPart(moved)).toBe(tablesPart(original));

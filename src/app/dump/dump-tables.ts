@@ -42,7 +42,8 @@ async function columnsOf(db: Kysely<DB>, dialect: DialectName, table: string): P
   }
   const res = await sql<ColumnInfo>`
     select a.attname as name,
-           coalesce(array_position(i.indkey::int2[], a.attnum), 0)::int as pk,
+           coalesce((select k.n from unnest(i.indkey::int2[]) with ordinality k(attnum, n)
+                     where k.attnum = a.attnum), 0)::int as pk,
            (t.typcategory = 'S')::int as text
     from pg_attribute a
     join pg_type t on t.oid = a.atttypid
