@@ -12,3 +12,16 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// The PDF extraction pool (src/infra/pdf/worker-pool.ts) loads its worker from a file next to cli.js.
+await build({
+  entryPoints: ['src/infra/pdf/pdfjs-worker.ts'],
+  outfile: 'dist/pdfjs-worker.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});

@@ -1,6 +1,7 @@
 import { accountsModule } from '../domains/accounts/module.js';
 import { auditModule } from '../domains/audit/module.js';
 import { councilModule } from '../domains/council/module.js';
+import { vorlageModule } from '../domains/council/vorlage/module.js';
 import { directoryModule } from '../domains/directory/module.js';
 import { fundingModule } from '../domains/funding/module.js';
 import { searchModule } from '../domains/search/module.js';
@@ -15,5 +16,6 @@ export const domains: DomainModule[] = [
   accountsModule,
   searchModule,
   councilModule,
+  vorlageModule,
   fundingModule,
 ];

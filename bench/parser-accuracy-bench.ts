@@ -1,0 +1,77 @@
+// Field accuracy of the Vorlage parser: on the hand-checked fixtures and on held-out Karlsruhe corpus
+// Vorlagen (never used while developing) against their OParl paper records.
+import { readFileSync } from 'node:fs';
+import { parseVorlageText } from '../src/domains/council/vorlage/parse-vorlage.js';
+import type { BenchContext, BenchMetric, BenchReport } from './lib/types.js';
+import { compareWithExpected, compareWithOparl, Tally } from './parser-compare.js';
+import { corpusAvailable, loadMeetingsAndOrganizations, loadSplit } from './parser-corpus.js';
+import { loadFixtures } from './parser-fixtures.js';
+
+export function measureFixtures(): Tally {
+  const tally = new Tally();
+  for (const f of loadFixtures()) {
+    compareWithExpected(tally, f.name, parseVorlageText(readFileSync(f.textPath, 'utf8')).paper, f.expected);
+  }
+  return tally;
+}
+
+/** The six /work/shared/vorlagen files were read while developing; they never count as held out. */
+const developedOn = new Set(['147888', '148233', '149946', '149949', '150416', '150617']);
+
+export function measureCorpus(set: 'dev' | 'heldOut'): { tally: Tally; papers: number; perSecond: number } {
+  const split = loadSplit();
+  const lookup = loadMeetingsAndOrganizations();
+  const samples = split[set].filter((s) => !developedOn.has(s.fileId));
+  const tally = new Tally();
+  const started = performance.now();
+  for (const s of samples) {
+    const paper = parseVorlageText(s.text).paper;
+    compareWithOparl(tally, `${s.fileId}/${s.paperNo}`, paper, s.paper, lookup, s.text);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { tally, papers: samples.length, perSecond: samples.length / seconds };
+}
+
+function metrics(prefix: string, tally: Tally, goal: number): BenchMetric[] {
+  const rows: BenchMetric[] = tally.fields().map((f) => ({
+    name: `${prefix} ${f.field} (${f.correct}/${f.total})`,
+    value: Math.round((1000 * f.correct) / f.total) / 10,
+    unit: '%',
+  }));
+  const overall = Math.round(1000 * tally.overall()) / 10;
+  rows.push({
+    name: `${prefix} overall`,
+    value: overall,
+    unit: '%',
+    goal: `≥ ${goal} %`,
+    met: overall >= goal,
+  });
+  return rows;
+}
+
+export async function run(ctx: BenchContext): Promise<BenchReport> {
+  const fixtures = measureFixtures();
+  const result: BenchReport = {
+    title: 'Vorlage parser: field accuracy',
+    metrics: metrics('fixtures', fixtures, 97),
+    notes: [],
+  };
+  if (!corpusAvailable()) {
+    result.notes!.push('Karlsruhe corpus not found: held-out accuracy not measured.');
+    return result;
+  }
+  const held = measureCorpus('heldOut');
+  ctx.log(`held-out: ${held.papers} Vorlagen, ${held.perSecond.toFixed(0)} papers/s`);
+  result.metrics.push(...metrics('held-out (OParl)', held.tally, 97));
+  result.metrics.push({
+    name: 'parse throughput (held-out texts)',
+    value: Math.round(held.perSecond),
+    unit: 'papers/s',
+  });
+  result.notes!.push(
+    `held-out: ${held.papers} Karlsruhe Vorlagen (seeded split), ground truth = OParl paper records`,
+    'OParl date is the record date, printed in almost no Vorlage; older OParl references are internal ids',
+    'consultations: every OParl consultation must be found by meeting date + committee name; extra rows are allowed',
+  );
+  return result;
+}

@@ -1,0 +1,72 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixtures } from '../../../../bench/parser-fixtures.js';
+import { garbagePdf, makeTextPdf } from '../../../../bench/pdf-make.js';
+import { paperFieldNames } from './schemas.js';
+
+const root = process.cwd();
+const fixtures = loadFixtures();
+let scratch: string;
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [join(root, 'bin', 'regiolotse.js'), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-server.mjs')], { cwd: root });
+  scratch = mkdtempSync(join(tmpdir(), 'vorlage-cli-'));
+  const seed = fixtures.find((f) => f.layout === 'seed')!;
+  const { readFileSync } = await import('node:fs');
+  writeFileSync(join(scratch, 'seed.pdf'), await makeTextPdf(readFileSync(seed.textPath, 'utf8')));
+  writeFileSync(join(scratch, 'broken.pdf'), garbagePdf());
+}, 120_000);
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('regiolotse paper parse', () => {
+  for (const f of fixtures) {
+    it(`prints ${f.name} as JSON with exactly the paper fields`, () => {
+      const run = cli('paper', 'parse', f.textPath, '--json');
+      expect(run.status, run.stderr).toBe(0);
+      const paper = JSON.parse(run.stdout) as Record<string, unknown>;
+      expect(Object.keys(paper)).toEqual([...paperFieldNames, 'confidence']);
+      expect(paper.reference).toBe(f.expected.reference);
+      expect(paper.date).toBe(f.expected.date);
+      const consultations = paper.consultations as { committee: string; date: string; role: string }[];
+      expect(consultations.map(({ committee, date, role }) => ({ committee, date, role }))).toEqual(
+        f.expected.consultations,
+      );
+      for (const c of consultations) expect(c.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    });
+  }
+
+  it('reads a PDF through the extractor', () => {
+    const run = cli('paper', 'parse', join(scratch, 'seed.pdf'), '--json');
+    expect(run.status, run.stderr).toBe(0);
+    const paper = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(paper.reference).toBe('10/036/2018');
+    expect(paper.handler).toBe('Girard, Marcel');
+    expect(paper.date).toBe('2018-08-23');
+  });
+
+  it('prints a German summary without --json', () => {
+    const run = cli('paper', 'parse', fixtures[0]!.textPath);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`Vorlage ${fixtures[0]!.expected.reference}`);
+    expect(run.stdout).toContain('Beratungsfolge:');
+    expect(run.stdout).toContain('Auswirkungen:  finanziell nicht erkennbar');
+  });
+
+  it('fails with a message and exit code 1 for a broken PDF', () => {
+    const run = cli('paper', 'parse', join(scratch, 'broken.pdf'), '--json');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Fehler/);
+    expect(run.stdout).toBe('');
+  });
+});

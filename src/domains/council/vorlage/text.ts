@@ -1,0 +1,111 @@
+/** Text helpers shared by the layout parsers; all work on text as PDF extractors emit it. */
+
+const MONTHS: Record<string, number> = {
+  januar: 1,
+  jänner: 1,
+  februar: 2,
+  märz: 3,
+  maerz: 3,
+  april: 4,
+  mai: 5,
+  juni: 6,
+  juli: 7,
+  august: 8,
+  september: 9,
+  oktober: 10,
+  november: 11,
+  dezember: 12,
+};
+
+// "15./16.12.2020" is a two-day session; extractors that drop spaces glue digits to the year.
+export const NUMERIC_DATE = /(?<!\d)(?<!\d\.)(\d{1,2})\.(?:\/\d{1,2}\.)?\s?(\d{1,2})\.\s?(\d{4}|\d{2}(?!\d))/;
+const LONG_DATE =
+  /(?<!\d)(\d{1,2})\.\s*(Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+(\d{4})\b/i;
+
+/** Line endings, no-break spaces and soft hyphens differ between extractors; unify them once. */
+export function normalizeText(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/\u00ad/g, '')
+    .replace(/\f/g, '\n');
+}
+
+export function toIsoDate(day: number, month: number, year: number): string | null {
+  const y = year < 100 ? 2000 + year : year;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || y < 1950 || y > 2100) return null;
+  const d = new Date(Date.UTC(y, month - 1, day));
+  if (d.getUTCDate() !== day) return null;
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** First date in `s`: "23.08.2018", "15./16.12.2020" (first day) or "17. Juli 2014". */
+export function findGermanDate(s: string): { iso: string; index: number; length: number } | null {
+  const n = NUMERIC_DATE.exec(s);
+  const l = LONG_DATE.exec(s);
+  const candidates: { iso: string | null; index: number; length: number }[] = [];
+  if (n) candidates.push({ iso: toIsoDate(+n[1]!, +n[2]!, +n[3]!), index: n.index, length: n[0].length });
+  if (l) {
+    const month = MONTHS[l[2]!.toLowerCase()] ?? 0;
+    candidates.push({ iso: toIsoDate(+l[1]!, month, +l[3]!), index: l.index, length: l[0].length });
+  }
+  const valid = candidates.filter((c): c is { iso: string; index: number; length: number } => c.iso !== null);
+  valid.sort((a, b) => a.index - b.index);
+  return valid[0] ?? null;
+}
+
+export function parseGermanDate(s: string): string | null {
+  return findGermanDate(s)?.iso ?? null;
+}
+
+export function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Joins lines wrapped by the PDF layout. A trailing hyphen followed by a lower-case word is a
+ * hyphenation ("Betreu-" + "ung"), before a capital it is a compound ("Baden-" + "Württemberg"),
+ * before a conjunction an elision ("Kultur-" + "und").
+ */
+export function joinWrapped(lines: string[]): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (!out) {
+      out = line;
+      continue;
+    }
+    const wordHyphen = /[A-Za-zÄÖÜäöüß]-$/.test(out) && !/^(und|oder|bzw|sowie)\b/.test(line);
+    if (wordHyphen && /^[a-zäöüß]/.test(line)) out = out.slice(0, -1) + line;
+    else if (wordHyphen && /^[A-ZÄÖÜ]/.test(line)) out += line;
+    else out = `${out} ${line}`;
+  }
+  return collapse(out);
+}
+
+/** Joins wrapped lines but keeps paragraph breaks (blank lines) as "\n\n". */
+export function joinParagraphs(lines: string[]): string {
+  const paragraphs: string[][] = [[]];
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (paragraphs[paragraphs.length - 1]!.length > 0) paragraphs.push([]);
+    } else {
+      paragraphs[paragraphs.length - 1]!.push(line);
+    }
+  }
+  return paragraphs
+    .map((p) => joinWrapped(p))
+    .filter((p) => p.length > 0)
+    .join('\n\n');
+}
+
+/** Letters and digits only, lower case: for comparing titles and committee names across extractors. */
+export function comparable(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]/g, '');
+}
