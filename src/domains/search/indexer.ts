@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../app/context.js';
 import { nowIso } from '../../infra/db/columns.js';
+import { classifyDocuments, loadFields } from './classify/classify-documents.js';
 import { stemText } from './text/stem.js';
 import type { SearchDocumentInput } from './types.js';
 import { saveVocabulary, VocabularyCounter } from './vocabulary.js';
@@ -39,6 +40,7 @@ function row(doc: SearchDocumentInput, at: string) {
  */
 export async function indexDocuments(ctx: IndexCtx, docs: SearchDocumentInput[]): Promise<void> {
   const at = nowIso();
+  const fields = docs.length > 0 ? await loadFields(ctx.db) : [];
   for (let i = 0; i < docs.length; i += BATCH) {
     const batch = docs.slice(i, i + BATCH);
     const values = batch.map((d) => row(d, at));
@@ -86,6 +88,12 @@ export async function indexDocuments(ctx: IndexCtx, docs: SearchDocumentInput[])
         where id in (${sql.join(ids.map((r) => r.id))})`.execute(ctx.db);
     }
     await saveVocabulary(ctx, vocabulary);
+    if (fields.length > 0)
+      await classifyDocuments(
+        ctx.db,
+        ids.map((r) => r.id),
+        fields,
+      );
   }
 }
 
