@@ -42,13 +42,3 @@ export function updateEvent(
     .returningAll()
     .executeTakeFirst();
 }
-
-export function addressesOf(db: Kysely<DB>, organizationId: number) {
-  return db
-    .selectFrom('addresses')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .orderBy('valid_from')
-    .orderBy('id')
-    .execute();
-}

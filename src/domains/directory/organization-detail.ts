@@ -1,5 +1,6 @@
+import { addressesOf } from './addresses-repository.js';
 import { findBody } from './bodies-repository.js';
-import { addressesOf, visibleEventsFor } from './events-repository.js';
+import { visibleEventsFor } from './events-repository.js';
 import { visibleMemberships } from './memberships-repository.js';
 import { visibleChildren, visibleOrganizationRefs } from './organizations-repository.js';
 import { readableOrganization } from './organizations-service.js';

@@ -135,4 +135,65 @@ describeEachDb('directory: organisations API', (env) => {
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
+
+  it('keeps addresses over time and shows each move in the timeline', async () => {
+    const org = (await post('/api/organizations', { name: 'Umzugsamt', kind: 'department' })).json();
+    const first = await post(`/api/organizations/${org.id}/addresses`, {
+      street: 'Beispielweg 1',
+      postalCode: '40210',
+      city: 'Düsseldorf',
+      validFrom: '2018-01-01',
+      validFromPrecision: 'year',
+    });
+    expect(first.statusCode).toBe(201);
+    const a = first.json();
+    const ended = await patch(`/api/organizations/${org.id}/addresses/${a.id}`, {
+      validTo: '2018-07-01',
+      validToPrecision: 'month',
+      version: 1,
+    });
+    expect(ended.json()).toMatchObject({ validTo: '2018-07-01', street: 'Beispielweg 1', version: 2 });
+    await post(`/api/organizations/${org.id}/addresses`, {
+      street: 'Neue Straße 2',
+      city: 'Düsseldorf',
+      validFrom: '2018-07-01',
+      validFromPrecision: 'month',
+    });
+    const detail = (await get(`/api/organizations/${org.id}`)).json();
+    expect(detail.addresses).toHaveLength(2);
+    expect(detail.timeline.map((t: { title: string; precision: string }) => [t.title, t.precision])).toEqual([
+      ['Adresse: Beispielweg 1, 40210 Düsseldorf', 'year'],
+      ['Adresse: Neue Straße 2, Düsseldorf', 'month'],
+    ]);
+    expect(
+      (await patch(`/api/organizations/${org.id}/addresses/${a.id}`, { city: 'X', version: 1 })).statusCode,
+    ).toBe(409);
+    expect(
+      (await patch(`/api/organizations/${org.id}/addresses/${a.id}`, { validTo: '2017-01-01', version: 2 }))
+        .statusCode,
+    ).toBe(400);
+    expect((await post(`/api/organizations/${org.id}/addresses`, { postalCode: '4021' })).statusCode).toBe(
+      400,
+    );
+    expect((await post(`/api/organizations/${org.id}/addresses`, { city: 'Haan' }, reader)).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await patch(`/api/organizations/1/addresses/${a.id}`, { city: 'X', version: 2 })).statusCode,
+    ).toBe(404);
+  });
+
+  it('documents its routes in the OpenAPI document', async () => {
+    const doc = (await get('/openapi.json')).json();
+    for (const path of [
+      '/api/organizations',
+      '/api/organizations/{id}',
+      '/api/organizations/{id}/events',
+      '/api/people/{id}',
+      '/api/memberships/{id}/end',
+      '/api/bodies',
+      '/api/fields-of-action/{id}',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+  });
 });

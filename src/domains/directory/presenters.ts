@@ -97,6 +97,7 @@ export function toAddress(r: AddressRow) {
     validTo: r.valid_to,
     validToPrecision: r.valid_to_precision,
     source: r.source,
+    version: r.version,
   };
 }
 

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
+import { createAddress, updateAddress } from './addresses-service.js';
 import { toCsv } from './csv.js';
 import { createEvent, updateEvent } from './events-service.js';
 import { getOrganizationDetail } from './organization-detail.js';
 import { createOrganization, listOrganizations, updateOrganization } from './organizations-service.js';
 import { depsOf, sendCsv } from './route-support.js';
 import {
+  addressCreate,
+  addressParams,
+  addressPatch,
+  addressSchema,
   eventCreate,
   eventParams,
   eventPatch,
@@ -103,5 +108,27 @@ export function organizationRoutes(app: AppServer, ctx: AppContext): void {
     { schema: { tags, params: eventParams, body: eventPatch, response: { 200: eventSchema } } },
     async (request) =>
       updateEvent(depsOf(request, ctx), request.params.id, request.params.eventId, request.body),
+  );
+
+  app.post(
+    '/api/organizations/:id/addresses',
+    {
+      schema: {
+        tags,
+        summary: 'Add an address (with its validity period)',
+        params: idParam,
+        body: addressCreate,
+        response: { 201: addressSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createAddress(depsOf(request, ctx), request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/api/organizations/:id/addresses/:addressId',
+    { schema: { tags, params: addressParams, body: addressPatch, response: { 200: addressSchema } } },
+    async (request) =>
+      updateAddress(depsOf(request, ctx), request.params.id, request.params.addressId, request.body),
   );
 }

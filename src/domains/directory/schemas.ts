@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  datePrecisions,
+  idParam,
+  isoDate,
+  optionalText,
+  organizationRef,
+  text,
+  url,
+  versionField,
+} from './schemas-common.js';
 
 /** API shapes of the directory; the web UI imports the inferred types from here. */
 
@@ -13,17 +23,6 @@ export const organizationKinds = [
   'office',
   'other',
 ] as const;
-export const bodyKinds = ['city', 'district', 'town'] as const;
-export const datePrecisions = ['day', 'month', 'year'] as const;
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-// Only web links: a javascript: URL shown as a link would run in the reader's browser.
-const url = z.url({ protocol: /^https?$/ }).max(500);
-export const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-export const versionField = z.number().int().min(1);
-
 export const listQuery = z.object({
   q: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -32,12 +31,6 @@ export const listQuery = z.object({
 });
 export const organizationListQuery = listQuery.extend({ kind: z.enum(organizationKinds).optional() });
 
-export const organizationRef = z.object({
-  id: z.number(),
-  name: z.string(),
-  shortName: z.string().nullable(),
-  kind: z.string(),
-});
 export const organizationSchema = organizationRef.extend({
   key: z.string().nullable(),
   parentId: z.number().nullable(),
@@ -103,7 +96,34 @@ export const addressSchema = z.object({
   validTo: z.string().nullable(),
   validToPrecision: z.enum(datePrecisions),
   source: z.string().nullable(),
+  version: z.number(),
 });
+
+const addressFields = {
+  label: optionalText(300),
+  street: optionalText(300),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, 'expected a 5-digit German postal code')
+    .nullable()
+    .optional(),
+  city: optionalText(200),
+  validFrom: isoDate.nullable().optional(),
+  validFromPrecision: z.enum(datePrecisions),
+  validTo: isoDate.nullable().optional(),
+  validToPrecision: z.enum(datePrecisions),
+  source: optionalText(500),
+};
+export const addressCreate = z.object({
+  ...addressFields,
+  validFromPrecision: z.enum(datePrecisions).default('day'),
+  validToPrecision: z.enum(datePrecisions).default('day'),
+});
+export type AddressCreate = z.infer<typeof addressCreate>;
+export const addressPatch = z.object(addressFields).partial().extend({ version: versionField });
+export type AddressPatch = z.infer<typeof addressPatch>;
+export const addressParams = z.object({ id: idParam.shape.id, addressId: idParam.shape.id });
 
 export const eventSchema = z.object({
   id: z.number(),
@@ -234,74 +254,7 @@ export const eventParams = z.object({
   eventId: idParam.shape.id,
 });
 
-export const bodySchema = z.object({
-  id: z.number(),
-  key: z.string().nullable(),
-  name: z.string(),
-  kind: z.enum(bodyKinds),
-  ags: z.string().nullable(),
-  ars: z.string().nullable(),
-  parentId: z.number().nullable(),
-  website: z.string().nullable(),
-  source: z.string().nullable(),
-  attribution: z.string().nullable(),
-});
-export type Body = z.infer<typeof bodySchema>;
-export type BodyNode = Body & { children: BodyNode[] };
-export const bodyNodeSchema: z.ZodType<BodyNode> = bodySchema.extend({
-  get children() {
-    return z.array(bodyNodeSchema);
-  },
-});
-export const bodyDetailSchema = bodySchema.extend({
-  parent: bodySchema.nullable(),
-  children: z.array(bodySchema),
-  organizations: z.array(organizationRef),
-});
-
-export const fieldRules = z.object({
-  terms: z.array(z.string()),
-  phrases: z.array(z.string()),
-  exclusions: z.array(z.string()),
-});
-export type FieldRules = z.infer<typeof fieldRules>;
-export const fieldOfActionSchema = z.object({
-  id: z.number(),
-  key: z.string().nullable(),
-  parentId: z.number().nullable(),
-  name: z.string(),
-  description: z.string().nullable(),
-  rules: fieldRules,
-  sortOrder: z.number(),
-  source: z.string().nullable(),
-  version: z.number(),
-});
-export type FieldOfAction = z.infer<typeof fieldOfActionSchema>;
-export type FieldOfActionNode = FieldOfAction & { children: FieldOfActionNode[] };
-export const fieldOfActionNodeSchema: z.ZodType<FieldOfActionNode> = fieldOfActionSchema.extend({
-  get children() {
-    return z.array(fieldOfActionNodeSchema);
-  },
-});
-const ruleList = (max: number) => z.array(z.string().trim().min(1).max(max)).max(500);
-/** Rules as sent by a client: all three lists are required so a PATCH replaces them as a whole. */
-const fieldRulesInput = z.object({ terms: ruleList(200), phrases: ruleList(300), exclusions: ruleList(300) });
-const fieldOfActionFields = {
-  parentId: z.number().int().positive().nullable().optional(),
-  name: text(300),
-  description: optionalText(5000),
-  rules: fieldRulesInput,
-  sortOrder: z.number().int().min(0).max(100_000),
-  source: optionalText(500),
-};
-export const fieldOfActionCreate = z.object({
-  ...fieldOfActionFields,
-  key: optionalText(200),
-  rules: fieldRulesInput.default({ terms: [], phrases: [], exclusions: [] }),
-  sortOrder: z.number().int().min(0).max(100_000).default(0),
-});
-export type FieldOfActionCreate = z.infer<typeof fieldOfActionCreate>;
-export const fieldOfActionPatch = z.object(fieldOfActionFields).partial().extend({ version: versionField });
-export type FieldOfActionPatch = z.infer<typeof fieldOfActionPatch>;
-
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), items: z.array(item) });
+
+export * from './schemas-common.js';
+export * from './schemas-reference.js';
