@@ -30,12 +30,19 @@ function checkVersion(value: unknown): void {
   );
 }
 
+const columnSets = new WeakMap<DumpTable, Set<string>>();
+
 function checkRow(table: DumpTable, row: unknown, index: number): void {
   const where = `${table.name}[${index}]`;
   if (row === null || typeof row !== 'object' || Array.isArray(row))
     throw malformed(`${where} is not an object`);
   for (const [column, value] of Object.entries(row)) {
-    if (!table.columns.includes(column)) throw malformed(`${where} has unknown column ${column}`);
+    let columns = columnSets.get(table);
+    if (!columns) {
+      columns = new Set(table.columns);
+      columnSets.set(table, columns);
+    }
+    if (!columns.has(column)) throw malformed(`${where} has unknown column ${column}`);
     if (!isDumpValue(value)) throw malformed(`${where}.${column} has an unsupported value`);
   }
   for (const key of table.primaryKey) {

@@ -5,16 +5,16 @@ import type { DB } from '../schema.js';
 import { checkDump } from './check-dump.js';
 import { countRows, type DumpTable, describeDumpTables, dumpTableNames } from './dump-tables.js';
 import { DumpError, type DumpProgress, type DumpRow } from './format.js';
+import { postgresRowWriter, type RowWriter, sqliteRowWriter } from './insert-rows.js';
 import { truncated } from './json-reader.js';
 import { openDumpFile, readDumpEvents } from './read-dump.js';
 import { resetSequences } from './sequences.js';
-import { fromDumpValue } from './values.js';
 
 export interface ImportOptions {
   /** Defaults to the registry; afterImport hooks and dumpTables come from here. */
   domains?: DomainModule[];
   onProgress?: DumpProgress;
-  /** Upper bound of rows per INSERT; lowered for wide tables to stay under parameter limits. */
+  /** Rows per INSERT batch (PostgreSQL) and per progress update. */
   batchSize?: number;
 }
 
@@ -33,15 +33,6 @@ async function assertEmpty(db: Kysely<DB>, tables: DumpTable[]): Promise<void> {
         `die Datenbank ist nicht leer (Tabelle ${t.name} enthält ${n} Zeilen); importieren Sie nur in eine leere Datenbank`,
       );
   }
-}
-
-async function insertBatch(db: Kysely<DB>, table: string, columns: string[], rows: DumpRow[]) {
-  if (rows.length === 0) return;
-  const cols = sql.join(columns.map((c) => sql.ref(c)));
-  const values = sql.join(
-    rows.map((r) => sql`(${sql.join(columns.map((c) => fromDumpValue(r[c] ?? null)))})`),
-  );
-  await sql`insert into ${sql.table(table)} (${cols}) values ${values}`.execute(db);
 }
 
 /** Deletes what an aborted import wrote: the target was empty, so empty is the state to return to. */
@@ -79,16 +70,20 @@ export async function importDump(
       if (ev.value.kind !== 'table') continue;
       const table = byName.get(ev.value.name)!;
       touched.push(table.name);
-      const limit = Math.max(1, Math.min(opts.batchSize ?? 1000, Math.floor(20_000 / table.columns.length)));
+      const limit = opts.batchSize ?? 1000;
       rows[table.name] = await ctx.db.transaction().execute(async (trx) => {
-        // SQLite can check foreign keys at commit, so a row may point to one later in its table.
-        if (ctx.dialect === 'sqlite') await sql`pragma defer_foreign_keys = on`.execute(trx);
+        let writer: RowWriter;
+        if (ctx.dialect === 'sqlite' && ctx.database.sqlite) {
+          // SQLite can check foreign keys at commit, so a row may point to one later in its table.
+          await sql`pragma defer_foreign_keys = on`.execute(trx);
+          writer = sqliteRowWriter(ctx.database.sqlite);
+        } else writer = postgresRowWriter(trx);
         let batch: DumpRow[] = [];
         let columns: string[] = [];
         let signature = '';
         let n = 0;
         const flush = async () => {
-          await insertBatch(trx, table.name, columns, batch);
+          await writer.insert(table.name, columns, batch);
           done += batch.length;
           batch = [];
           opts.onProgress?.('import', done, check.total);

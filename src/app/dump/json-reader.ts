@@ -115,8 +115,12 @@ export class JsonStreamReader {
       } else if (depth === 0 && (c === 0x2c || WS.has(c))) break;
       i++;
     }
-    const text = this.buf.slice(this.pos, i);
-    this.pos = i;
+    return this.take(i);
+  }
+
+  private take(end: number): unknown {
+    const text = this.buf.slice(this.pos, end);
+    this.pos = end;
     try {
       return JSON.parse(text);
     } catch (err) {
