@@ -22,7 +22,8 @@ export async function listOrganizations(db: Kysely<DB>, actor: Actor, f: Organiz
   const [items, count] = await Promise.all([
     filtered(db, actor, f)
       .selectAll('organizations')
-      .orderBy('organizations.name')
+      // The folded name sorts alike on both databases (ä as ae), unlike their collations.
+      .orderBy('organizations.name_search')
       .orderBy('organizations.id')
       .limit(f.limit)
       .offset(f.offset)

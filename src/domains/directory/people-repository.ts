@@ -18,7 +18,8 @@ export async function listPeople(
   const [items, count] = await Promise.all([
     filtered(db, actor, f.q)
       .selectAll('people')
-      .orderBy('people.name')
+      // The folded name sorts alike on both databases (ä as ae), unlike their collations.
+      .orderBy('people.name_search')
       .orderBy('people.id')
       .limit(f.limit)
       .offset(f.offset)

@@ -26,14 +26,20 @@ export const events: SeedEvent[] = [
       'Innenverhältnis der drei Projektpartner wird der Kooperationsvertrag noch ausgehandelt.',
     relatedKey: 'org:kreis-mettmann-wirtschaftsfoerderung',
   },
-  ...['org:lhd', 'org:kreis-mettmann', 'org:ihk-duesseldorf'].map(
-    (partner): SeedEvent => ({
+  ...(
+    [
+      ['org:lhd', 'Landeshauptstadt Düsseldorf'],
+      ['org:kreis-mettmann', 'Kreis Mettmann'],
+      ['org:ihk-duesseldorf', 'IHK Düsseldorf'],
+    ] as const
+  ).map(
+    ([partner, name]): SeedEvent => ({
       key: `event:rm-partner-${partner.slice(4)}`,
       organizationKey: rm,
       date: ['2017-03-01', 'month'],
       kind: 'partnership',
-      title: 'Projektpartner des Regionalmanagements',
-      description: 'Einer der drei Projektpartner (Kooperationsvertrag).',
+      title: `Projektpartner: ${name}`,
+      description: 'Einer der drei Projektpartner des Regionalmanagements (Kooperationsvertrag).',
       relatedKey: partner,
     }),
   ),
