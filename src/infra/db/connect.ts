@@ -46,6 +46,11 @@ export function openDatabase<DB>(url: string, opts: { poolSize?: number } = {}):
     };
   }
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  // An idle client that the server drops (restart, failover, DROP DATABASE … FORCE) must not crash
+  // the process: the pool discards it and the next query opens a new connection.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL idle client error: ${err.message}`);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
