@@ -28,3 +28,125 @@ export const quarantineEntrySchema = z.object({
 });
 
 export const idParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+
+const ref = z.object({ id: z.number(), name: z.string().nullable() });
+const nstr = z.string().nullable();
+
+export const paperDetailSchema = z.object({
+  id: z.number(),
+  name: nstr,
+  reference: nstr,
+  date: nstr,
+  paperType: nstr,
+  isPublic: z.boolean(),
+  body: ref.nullable(),
+  decisionKind: nstr,
+  fileReference: nstr,
+  draftResolution: nstr,
+  statementOfFacts: nstr,
+  sourceUrl: z.string(),
+  webUrl: nstr,
+  modified: nstr,
+  consultations: z.array(
+    z.object({
+      id: z.number(),
+      role: nstr,
+      authoritative: z.boolean().nullable(),
+      date: nstr,
+      meeting: z.object({ id: z.number(), name: nstr, cancelled: z.boolean() }).nullable(),
+      organizations: z.array(ref),
+    }),
+  ),
+  files: z.array(
+    z.object({
+      id: z.number(),
+      name: nstr,
+      fileName: nstr,
+      mimeType: nstr,
+      size: z.number().nullable(),
+      accessUrl: nstr,
+      downloadUrl: nstr,
+      date: nstr,
+      role: nstr,
+    }),
+  ),
+});
+
+export const meetingDetailSchema = z.object({
+  id: z.number(),
+  name: nstr,
+  start: nstr,
+  end: nstr,
+  cancelled: z.boolean(),
+  body: ref.nullable(),
+  organizations: z.array(ref),
+  location: z
+    .object({
+      description: nstr,
+      streetAddress: nstr,
+      postalCode: nstr,
+      locality: nstr,
+      lat: z.number().nullable(),
+      lon: z.number().nullable(),
+    })
+    .nullable(),
+  sourceUrl: z.string(),
+  webUrl: nstr,
+  agenda: z.array(
+    z.object({
+      id: z.number(),
+      number: nstr,
+      order: z.number().nullable(),
+      name: nstr,
+      result: nstr,
+      paper: z.object({ id: z.number(), name: nstr, reference: nstr }).nullable(),
+    }),
+  ),
+  files: z.array(z.object({ id: z.number(), name: nstr, accessUrl: nstr, mimeType: nstr, role: nstr })),
+});
+
+export const bodyDetailSchema = z.object({
+  id: z.number(),
+  name: nstr,
+  shortName: nstr,
+  ags: nstr,
+  website: nstr,
+  sourceUrl: z.string(),
+  webUrl: nstr,
+  lastSync: nstr,
+  counts: z.object({ papers: z.number(), meetings: z.number(), organizations: z.number() }),
+  organizations: z.array(
+    z.object({
+      id: z.number(),
+      name: nstr,
+      shortName: nstr,
+      organizationType: nstr,
+      classification: nstr,
+      endDate: nstr,
+    }),
+  ),
+});
+
+export const organizationDetailSchema = z.object({
+  id: z.number(),
+  name: nstr,
+  shortName: nstr,
+  organizationType: nstr,
+  classification: nstr,
+  startDate: nstr,
+  endDate: nstr,
+  body: ref.nullable(),
+  sourceUrl: z.string(),
+  webUrl: nstr,
+  meetings: z.array(z.object({ id: z.number(), name: nstr, start: nstr, cancelled: z.boolean() })),
+  members: z.array(
+    z.object({
+      id: z.number(),
+      person: nstr,
+      role: nstr,
+      startDate: nstr,
+      endDate: nstr,
+      votingRight: z.boolean().nullable(),
+    }),
+  ),
+});

@@ -1,11 +1,13 @@
 import { embeddedProperty, isObjectKind, type ObjectKind, parseType } from './kinds.js';
-import type { OParlObject } from './normalize.js';
+import { looksNonPublic, type OParlObject } from './normalize.js';
 
 export interface Extracted {
   kind: ObjectKind;
   obj: OParlObject;
   parentId: string | null;
   parentRole: string | null;
+  /** Embedded in a nichtöffentlich paper or agenda item: never more public than its parent. */
+  parentNonPublic?: boolean;
 }
 
 export interface Rejected {

@@ -6,7 +6,8 @@ import type { UpsertResult } from './upsert-object.js';
 
 type Ctx = { db: Kysely<DB>; dialect: AppContext['dialect'] };
 
-const docType = { Paper: 'paper', Meeting: 'meeting', File: 'file', Organization: 'organization' } as const;
+// Council organisations are committees (Gremien); 'organization' belongs to the directory's records.
+const docType = { Paper: 'paper', Meeting: 'meeting', File: 'file', Organization: 'committee' } as const;
 type Indexed = keyof typeof docType;
 
 const parseList = (v: string | null): string[] => (v ? (JSON.parse(v) as string[]) : []);

@@ -4,7 +4,7 @@ import type { DB } from '../../../app/schema.js';
 import { nowIso } from '../../../infra/db/columns.js';
 import { type CursorUpdate, updateCursor } from './cursors.js';
 import { type Extracted, extractObjects, type Rejected } from './extract.js';
-import type { ObjectKind } from './kinds.js';
+import { type ObjectKind, tableOf } from './kinds.js';
 import { quarantine, resolveQuarantined } from './quarantine.js';
 import { indexSyncedObjects } from './search-sync.js';
 import { type UpsertResult, upsertObject } from './upsert-object.js';
@@ -21,6 +21,23 @@ export interface PageInput {
 export interface PageStats {
   stored: UpsertResult[];
   quarantined: number;
+}
+
+/** PostgreSQL deadlock / serialization failure, SQLite busy: worth another try. */
+function isTransient(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001' || code === 'SQLITE_BUSY';
+}
+
+async function withRetry<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i >= attempts || !isTransient(err)) throw err;
+      await new Promise((r) => setTimeout(r, 20 * i + Math.random() * 50));
+    }
+  }
 }
 
 type StoreCtx = Pick<AppContext, 'db' | 'dialect' | 'logger'>;

@@ -64,7 +64,7 @@ export async function upsertObject(
     name: displayName(item.kind, obj),
     raw_json: JSON.stringify(obj),
     deleted: 0,
-    is_public: isPublicObject(item.kind, obj) ? 1 : 0,
+    is_public: isPublicObject(item.kind, obj) && !item.parentNonPublic ? 1 : 0,
     ...kindColumns(item.kind, obj, item.parentId, item.parentRole),
   };
   const update: Record<string, unknown> = {};

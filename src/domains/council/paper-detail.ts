@@ -1,0 +1,95 @@
+import type { AppContext } from '../../app/context.js';
+import type { DB } from '../../app/schema.js';
+import type { Actor } from '../access/actor.js';
+import { visibleTo } from '../access/policy.js';
+import { assertVisible, bodyRef, organizationNames, parseIds, webLink } from './read-helpers.js';
+
+/** One paper with its consultations as a timeline, its files and the link to its source. */
+export async function getPaperDetail(ctx: Pick<AppContext, 'db'>, actor: Actor, id: number) {
+  const paper = assertVisible(
+    actor,
+    await ctx.db.selectFrom('council_papers').selectAll().where('id', '=', id).executeTakeFirst(),
+    'Paper',
+  );
+  const consultations = await ctx.db
+    .selectFrom('council_consultations as c')
+    .leftJoin('council_meetings as m', 'm.oparl_id', 'c.meeting_oparl_id')
+    .select([
+      'c.id',
+      'c.role',
+      'c.authoritative',
+      'c.organization_ids_json',
+      'm.id as meeting_id',
+      'm.name as meeting_name',
+      'm.start_at',
+      'm.cancelled',
+    ])
+    .where('c.paper_oparl_id', '=', paper.oparl_id)
+    .where('c.deleted', '=', 0)
+    .where((eb) => visibleTo<DB, never>(actor, 'c')(eb as never))
+    .orderBy('m.start_at')
+    .orderBy('c.id')
+    .execute();
+  const orgs = await organizationNames(
+    ctx.db,
+    consultations.flatMap((c) => parseIds(c.organization_ids_json)),
+  );
+  const files = await ctx.db
+    .selectFrom('council_files as f')
+    .select([
+      'f.id',
+      'f.name',
+      'f.file_name',
+      'f.mime_type',
+      'f.size',
+      'f.access_url',
+      'f.download_url',
+      'f.file_date',
+      'f.parent_role',
+    ])
+    .where('f.parent_oparl_id', '=', paper.oparl_id)
+    .where('f.deleted', '=', 0)
+    .where((eb) => visibleTo<DB, never>(actor, 'f')(eb as never))
+    .orderBy('f.id')
+    .execute();
+  return {
+    id: paper.id,
+    name: paper.name,
+    reference: paper.reference,
+    date: paper.paper_date,
+    paperType: paper.paper_type,
+    isPublic: paper.is_public === 1,
+    body: await bodyRef(ctx.db, paper.body_oparl_id),
+    decisionKind: paper.decision_kind,
+    fileReference: paper.file_reference,
+    draftResolution: paper.draft_resolution,
+    statementOfFacts: paper.statement_of_facts,
+    sourceUrl: paper.oparl_id,
+    webUrl: webLink(paper.raw_json),
+    modified: paper.oparl_modified,
+    consultations: consultations.map((c) => ({
+      id: c.id,
+      role: c.role,
+      authoritative: c.authoritative == null ? null : c.authoritative === 1,
+      date: c.start_at ?? null,
+      meeting:
+        c.meeting_id == null
+          ? null
+          : { id: c.meeting_id, name: c.meeting_name ?? null, cancelled: c.cancelled === 1 },
+      organizations: parseIds(c.organization_ids_json)
+        .map((o) => orgs.get(o))
+        .filter((o): o is { id: number; name: string | null } => o !== undefined),
+    })),
+    files: files.map((f) => ({
+      id: f.id,
+      name: f.name,
+      fileName: f.file_name,
+      mimeType: f.mime_type,
+      size: f.size,
+      accessUrl: f.access_url,
+      downloadUrl: f.download_url,
+      date: f.file_date,
+      role: f.parent_role,
+    })),
+  };
+}
