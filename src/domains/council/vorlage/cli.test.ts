@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,28 +11,49 @@ const root = process.cwd();
 const fixtures = loadFixtures();
 let scratch: string;
 
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, [join(root, 'bin', 'regiolotse.js'), ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(root, 'bin', 'regiolotse.js'), ...args],
+      { timeout: 90_000 },
+      (err, stdout, stderr) => {
+        resolve({ status: err ? Number(err.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
+
+// Every CLI process starts the whole bundle; they run side by side and the tests read the results.
+const runs = new Map<string, Run>();
 
 beforeAll(async () => {
   execFileSync(process.execPath, [join(root, 'scripts', 'build-server.mjs')], { cwd: root });
   scratch = mkdtempSync(join(tmpdir(), 'vorlage-cli-'));
   const seed = fixtures.find((f) => f.layout === 'seed')!;
-  const { readFileSync } = await import('node:fs');
   writeFileSync(join(scratch, 'seed.pdf'), await makeTextPdf(readFileSync(seed.textPath, 'utf8')));
   writeFileSync(join(scratch, 'broken.pdf'), garbagePdf());
-}, 120_000);
+  const jobs: [string, string[]][] = [
+    ...fixtures.map((f): [string, string[]] => [f.name, ['paper', 'parse', f.textPath, '--json']]),
+    ['pdf', ['paper', 'parse', join(scratch, 'seed.pdf'), '--json']],
+    ['summary', ['paper', 'parse', fixtures[0]!.textPath]],
+    ['broken', ['paper', 'parse', join(scratch, 'broken.pdf'), '--json']],
+  ];
+  await Promise.all(jobs.map(async ([name, args]) => runs.set(name, await cli(...args))));
+}, 180_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('regiolotse paper parse', () => {
   for (const f of fixtures) {
     it(`prints ${f.name} as JSON with exactly the paper fields`, () => {
-      const run = cli('paper', 'parse', f.textPath, '--json');
+      const run = runs.get(f.name)!;
       expect(run.status, run.stderr).toBe(0);
       const paper = JSON.parse(run.stdout) as Record<string, unknown>;
       expect(Object.keys(paper)).toEqual([...paperFieldNames, 'confidence']);
@@ -47,16 +68,19 @@ describe('regiolotse paper parse', () => {
   }
 
   it('reads a PDF through the extractor', () => {
-    const run = cli('paper', 'parse', join(scratch, 'seed.pdf'), '--json');
+    const run = runs.get('pdf')!;
     expect(run.status, run.stderr).toBe(0);
     const paper = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(paper.reference).toBe('10/036/2018');
     expect(paper.handler).toBe('Girard, Marcel');
     expect(paper.date).toBe('2018-08-23');
+    expect(paper.title).toBe(
+      'Vorstellung des Regionalmanagements Landeshauptstadt Düsseldorf - Kreis Mettmann',
+    );
   });
 
   it('prints a German summary without --json', () => {
-    const run = cli('paper', 'parse', fixtures[0]!.textPath);
+    const run = runs.get('summary')!;
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Vorlage ${fixtures[0]!.expected.reference}`);
     expect(run.stdout).toContain('Beratungsfolge:');
@@ -64,7 +88,7 @@ describe('regiolotse paper parse', () => {
   });
 
   it('fails with a message and exit code 1 for a broken PDF', () => {
-    const run = cli('paper', 'parse', join(scratch, 'broken.pdf'), '--json');
+    const run = runs.get('broken')!;
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Fehler/);
     expect(run.stdout).toBe('');
