@@ -31,6 +31,7 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
   let bodyBytes = 0;
   const appRuns: LoadResult[] = [];
   const bareRuns: LoadResult[] = [];
+  const healthRuns: LoadResult[] = [];
   try {
     const res = await fetch(`http://127.0.0.1:${app.port}${PATH}`);
     const text = await res.text();
@@ -47,6 +48,10 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
         );
         bareRuns.push(checked(await runLoad(ctx.root, `http://127.0.0.1:${bare.port}/list`, LOAD), 'bare'));
       }
+      // The platform's own stack (security headers, auth, rate limit, metrics) around a trivial handler.
+      healthRuns.push(
+        checked(await runLoad(ctx.root, `http://127.0.0.1:${app.port}/health`, LOAD), 'health'),
+      );
     } finally {
       await bare.stop();
     }
@@ -78,6 +83,13 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
         ratio: ratioOf(a.p99, b.p99, false),
       },
       { name: 'p50 latency', value: a.p50, unit: 'ms', baseline: { label: 'bare Fastify', value: b.p50 } },
+      {
+        name: 'diagnostic: GET /health through the full stack',
+        value: healthRuns[0].rps,
+        unit: 'req/s',
+        baseline: { label: 'bare Fastify list', value: b.rps },
+        ratio: ratioOf(healthRuns[0].rps, b.rps, true),
+      },
     ],
     notes: [
       `SQLite seeded with 2,000 organisations, 20,000 people and memberships; response ${bodyBytes} bytes (50 items), anonymous caller`,

@@ -32,7 +32,12 @@ function markdownTable(report: BenchReport): string {
 }
 
 /** BENCHMARKS.md: the machine, then one section per bench module. */
-export function markdownReport(machine: MachineInfo, reports: BenchReport[], seconds: number): string {
+export function markdownReport(
+  machine: MachineInfo,
+  reports: BenchReport[],
+  seconds: number,
+  failed: string[] = [],
+): string {
   const out = [
     '# Benchmarks',
     '',
@@ -55,5 +60,7 @@ export function markdownReport(machine: MachineInfo, reports: BenchReport[], sec
     for (const n of r.notes ?? []) out.push(`- ${n}`);
     if (r.notes?.length) out.push('');
   }
+  if (failed.length)
+    out.push('## Failed in this run', '', ...failed.map((f) => `- ${f} (see the run output)`), '');
   return out.join('\n');
 }
