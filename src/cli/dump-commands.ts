@@ -71,7 +71,9 @@ export function registerDumpCommands(program: Command, withContext: WithContext)
           const result = await importDump(ctx, resolve(file), { onProgress: bars.onProgress });
           bars.stop();
           process.stdout.write(`Imported ${result.total} rows into ${ctx.dialect}\n`);
-          for (const [table, n] of Object.entries(result.rows)) process.stdout.write(`  ${table}: ${n}\n`);
+          for (const [table, n] of Object.entries(result.rows)) {
+            if (n > 0) process.stdout.write(`  ${table}: ${n}\n`);
+          }
         } finally {
           bars.stop();
         }
