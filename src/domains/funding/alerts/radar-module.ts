@@ -1,0 +1,27 @@
+import type { AppContext, AppServer } from '../../../app/context.js';
+import { reviewRoutes } from '../deadlines/routes.js';
+import { matchingRoutes } from '../matching/routes.js';
+
+/**
+ * What the radar (deadline review, matching, pointers, alerts, feeds) adds to the funding domain;
+ * module.ts spreads these into its DomainModule.
+ */
+export const fundingRadar = {
+  dumpTables: [
+    'funding_projects',
+    'funding_org_profiles',
+    'funding_match_feedback',
+    'funding_deadline_reviews',
+    'funding_pointers',
+    'funding_activity',
+    'funding_alert_settings',
+    'funding_saved_searches',
+    'funding_watches',
+    'funding_alert_log',
+    'funding_ics_state',
+  ],
+  routes(app: AppServer, ctx: AppContext): void {
+    reviewRoutes(app, ctx);
+    matchingRoutes(app, ctx);
+  },
+};

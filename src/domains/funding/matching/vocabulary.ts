@@ -1,0 +1,84 @@
+/** Land names (as the FDB labels them) → the first two digits of their municipalities' AGS. */
+const landPrefixes: Record<string, string> = {
+  'schleswig-holstein': '01',
+  hamburg: '02',
+  niedersachsen: '03',
+  bremen: '04',
+  'nordrhein-westfalen': '05',
+  nrw: '05',
+  hessen: '06',
+  'rheinland-pfalz': '07',
+  'baden-württemberg': '08',
+  bayern: '09',
+  saarland: '10',
+  berlin: '11',
+  brandenburg: '12',
+  'mecklenburg-vorpommern': '13',
+  sachsen: '14',
+  'sachsen-anhalt': '15',
+  thüringen: '16',
+};
+const everywhere = new Set(['bundesweit', 'deutschland', 'de', 'eu', 'europa', 'international', 'weltweit']);
+
+/** Short German names of a region for reasons ("Region NRW"). */
+export function regionLabel(region: string): string {
+  return region.toLowerCase() === 'nordrhein-westfalen' ? 'NRW' : region;
+}
+
+/**
+ * AGS prefixes a call's region list covers: '' covers all of Germany, '05' NRW, '05111' a district
+ * or district-free city, an 8-digit key one municipality.
+ */
+export function regionPrefixes(regions: string[]): { prefix: string; label: string }[] {
+  const out: { prefix: string; label: string }[] = [];
+  for (const r of regions) {
+    const key = r.trim().toLowerCase();
+    if (everywhere.has(key)) out.push({ prefix: '', label: r.trim() });
+    else if (key in landPrefixes) out.push({ prefix: landPrefixes[key], label: regionLabel(r.trim()) });
+    else if (/^\d{2,8}$/.test(key)) out.push({ prefix: key.replace(/0+$/, '').padEnd(2, '0'), label: r });
+  }
+  return out;
+}
+
+const applicantSynonyms: [RegExp, string][] = [
+  [/kommun|gemeinde|städte|stadt|kreis|gebietskörperschaft|municipal/i, 'kommune'],
+  [/unternehm|kmu|betrieb|firm|enterprise|sme/i, 'unternehmen'],
+  [/öffentliche einrichtung|behörde|public body/i, 'oeffentliche_einrichtung'],
+  [/verband|verein|vereinigung|kammer|ihk|association|ngo/i, 'verband'],
+  [/hochschule|universit/i, 'hochschule'],
+  [/forschung|research/i, 'forschung'],
+  [/bildung|schule|education/i, 'bildung'],
+  [/gründ|existenz|start-?up/i, 'gruender'],
+  [/privat|bürger|person/i, 'privat'],
+  [/wirtschaftsförder|regionalmanagement|regionalagentur/i, 'wirtschaftsfoerderung'],
+];
+
+/** One key per kind of applicant, so "Kommunen", "Kommune" and "Gebietskörperschaften" compare equal. */
+export function applicantKeys(labels: string[]): string[] {
+  const keys = new Set<string>();
+  for (const l of labels) {
+    for (const [re, key] of applicantSynonyms) if (re.test(l)) keys.add(key);
+  }
+  return [...keys];
+}
+
+const stop = new Set(
+  'der die das und oder für von mit im in an auf zu zur zum den dem des ein eine einer eines als bei aus nach über unter sowie wird werden ist sind sich auch nicht the and for with of to a an in on by from this that are be or als durch insbesondere'.split(
+    ' ',
+  ),
+);
+
+/** Words of a text for overlap: lower case, 5+ letters, no stop words, a cheap German suffix cut. */
+export function terms(text: string | null | undefined, limit = 200): string[] {
+  if (!text) return [];
+  const out = new Set<string>();
+  for (const raw of text
+    .toLowerCase()
+    .replace(/<[^>]+>/g, ' ')
+    .split(/[^a-zäöüß0-9]+/)) {
+    if (raw.length < 5 || stop.has(raw) || /^\d+$/.test(raw)) continue;
+    out.add(raw.replace(/(ungen|ung|en|er|es|e|n|s)$/, ''));
+    if (out.size >= limit) break;
+  }
+  return [...out];
+}
