@@ -3,6 +3,7 @@ import { directoryMigrations } from './migrations.js';
 import { organizationRoutes } from './routes-organizations.js';
 import { peopleRoutes } from './routes-people.js';
 import { referenceRoutes } from './routes-reference.js';
+import { reindexAllOrganizations } from './search-index.js';
 import { seedDirectoryDemo } from './seed/seed-demo.js';
 
 /** Bodies, organisations, people, memberships, addresses, timelines and fields of action. */
@@ -25,5 +26,9 @@ export const directoryModule: DomainModule = {
   },
   async seedDemo(ctx, progress) {
     await seedDirectoryDemo(ctx, progress);
+    progress(`search index: ${await reindexAllOrganizations(ctx)} organisation(s)`);
+  },
+  async afterImport(ctx) {
+    await reindexAllOrganizations(ctx);
   },
 };

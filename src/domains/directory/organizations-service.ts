@@ -12,6 +12,7 @@ import {
 } from './organizations-repository.js';
 import { toOrganization } from './presenters.js';
 import type { OrganizationCreate, OrganizationPatch } from './schemas.js';
+import { indexOrganizations } from './search-index.js';
 import { searchColumnValue } from './search-text.js';
 import {
   assertExists,
@@ -63,7 +64,7 @@ export function ownerFor(deps: ServiceDeps, requested: number | null | undefined
 export async function createOrganization(deps: ServiceDeps, input: OrganizationCreate) {
   assertCanWrite(deps.actor);
   const owner = ownerFor(deps, input.ownerOrganizationId);
-  return deps.db.transaction().execute(async (trx) => {
+  const created = await deps.db.transaction().execute(async (trx) => {
     await assertExists(trx, 'organizations', input.parentId, 'parentId');
     await assertExists(trx, 'bodies', input.bodyId, 'bodyId');
     await assertExists(trx, 'organizations', owner, 'ownerOrganizationId');
@@ -95,10 +96,12 @@ export async function createOrganization(deps: ServiceDeps, input: OrganizationC
     });
     return after;
   });
+  await indexOrganizations(deps, [created.id]);
+  return created;
 }
 
 export async function updateOrganization(deps: ServiceDeps, id: number, patch: OrganizationPatch) {
-  return deps.db.transaction().execute(async (trx) => {
+  const updated = await deps.db.transaction().execute(async (trx) => {
     const tx = { ...deps, db: trx };
     const current = await readableOrganization(tx, id);
     assertCanWrite(deps.actor, { ownerOrganizationId: effectiveOwner(current) });
@@ -138,4 +141,7 @@ export async function updateOrganization(deps: ServiceDeps, id: number, patch: O
     });
     return after;
   });
+  // A turn to non-public is enough: the index keeps is_public and owner, and every search filters on them.
+  await indexOrganizations(deps, [id]);
+  return updated;
 }

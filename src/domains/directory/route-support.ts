@@ -3,7 +3,7 @@ import type { AppContext } from '../../app/context.js';
 import type { ServiceDeps } from './service-support.js';
 
 export function depsOf(request: FastifyRequest, ctx: AppContext): ServiceDeps {
-  return { db: ctx.db, actor: request.actor, requestId: request.id };
+  return { db: ctx.db, dialect: ctx.dialect, actor: request.actor, requestId: request.id };
 }
 
 /** Sends a CSV download; strings with a non-JSON content type bypass the JSON serializer. */

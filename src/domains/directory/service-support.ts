@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../app/schema.js';
+import type { DialectName } from '../../infra/db/connect.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../../infra/http/errors.js';
 import type { Actor } from '../access/actor.js';
 
-/** What every directory service needs: the database, who asks, and the request id for the audit log. */
+/**
+ * What every directory service needs: the database (and its dialect, for the search index), who
+ * asks, and the request id for the audit log.
+ */
 export interface ServiceDeps {
   db: Kysely<DB>;
+  dialect: DialectName;
   actor: Actor;
   requestId?: string | null;
 }
