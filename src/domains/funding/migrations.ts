@@ -211,4 +211,17 @@ export const fundingMigrations: MigrationSet = {
         .execute();
     },
   },
+  '2026112551_funding_uploads': {
+    async up(db, dialect) {
+      // Uploaded files wait here for the import job, so a job runner in another process can read them.
+      await withId(db.schema.createTable('funding_uploads'), dialect)
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('content', dialect === 'sqlite' ? 'blob' : 'bytea', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('source_set', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };

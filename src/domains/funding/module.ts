@@ -1,9 +1,18 @@
+import { z } from 'zod';
 import type { DomainModule } from '../../app/context.js';
+import { defineJob } from '../../infra/jobs/runner.js';
+import { fundingRadar } from './alerts/radar-module.js';
+import { IMPORT_JOB, importUpload } from './api/import-upload.js';
+import { fundingCli } from './cli.js';
+import { seedFundingDemo } from './demo/seed-demo.js';
 import { fundingMigrations } from './migrations.js';
+import { fundingRadarMigrations } from './radar-migrations.js';
+import { fundingRoutes } from './routes.js';
+import { reimportSources } from './sources.js';
 
 export const fundingModule: DomainModule = {
   name: 'funding',
-  migrations: fundingMigrations,
+  migrations: { ...fundingMigrations, ...fundingRadarMigrations },
   dumpTables: [
     'funding_sources',
     'funding_import_runs',
@@ -13,5 +22,29 @@ export const fundingModule: DomainModule = {
     'funding_changes',
     'funding_quarantine',
     'funding_funded_projects',
+    ...fundingRadar.dumpTables,
+  ],
+  routes: async (app, ctx) => {
+    await fundingRoutes(app, ctx);
+    fundingRadar.routes(app, ctx);
+  },
+  cli: fundingCli,
+  seedDemo: seedFundingDemo,
+  jobs: (ctx) => [
+    defineJob({
+      type: IMPORT_JOB,
+      payload: z.object({ uploadId: z.number().int() }),
+      maxAttempts: 1,
+      handler: async ({ uploadId }, progress) => importUpload(ctx.db, uploadId, progress),
+    }),
+    defineJob({
+      type: 'funding.reimport',
+      payload: z.object({}),
+      schedule: { dailyAtUtc: '03:40' },
+      maxAttempts: 1,
+      handler: async (_payload, progress) => ({
+        sources: await reimportSources(ctx.db, (done, total, message) => progress(done, total, message)),
+      }),
+    }),
   ],
 };

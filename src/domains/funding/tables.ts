@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { FundingRadarTables } from './alerts/radar-tables.js';
 
 /**
  * Funding radar tables. Imported rows carry `source` (importer kind), `source_set` (the scope a full
@@ -31,7 +32,7 @@ interface Stamped {
   version: Generated<number>;
 }
 
-export interface FundingTables {
+export interface FundingTables extends FundingRadarTables {
   funding_programmes: Tracked &
     Stamped & {
       id: Generated<number>;
@@ -161,6 +162,15 @@ export interface FundingTables {
     /** JSON array of notes, e.g. "stripped 3 invalid XML characters in …" */
     notes: string | null;
     actor_label: string | null;
+  };
+  funding_uploads: {
+    id: Generated<number>;
+    file_name: string;
+    content: Buffer;
+    size: number;
+    source_set: string | null;
+    created_at: string;
+    created_by: string;
   };
   funding_funded_projects: Tracked & {
     id: Generated<number>;

@@ -45,14 +45,14 @@ export function parseEuro(v: string): number | null {
 
 /**
  * EFRE.NRW "Liste der Vorhaben" as published by OpenSpending (JSON array, German column names).
- * Reference data of funded projects; the list has no id, so beneficiary + project + start make one.
+ * Reference data of funded projects; the list has no id, so beneficiary + project + start (+ occurrence) make one.
  */
 export function parseEfreNrw(data: unknown, location: string): ParsedSource {
   if (!Array.isArray(data)) throw new Error('EFRE.NRW list must be a JSON array');
   const rows: unknown[] = data;
   const file = basename(location);
   async function* items(): AsyncGenerator<ParsedItem> {
-    const seen = new Set<string>();
+    const seen = new Map<string, number>();
     for (let i = 0; i < rows.length; i++) {
       const row: unknown = rows[i];
       const raw = JSON.stringify(row);
@@ -95,14 +95,14 @@ export function parseEfreNrw(data: unknown, location: string): ParsedSource {
         yield reject(`"${F.ags}" is not an 8-digit AGS: ${ags}`);
         continue;
       }
-      const sourceId = createHash('sha1')
+      // The official list repeats beneficiary + project + start for distinct operations (e.g. several
+      // "KWK-Modellkommune" rows); the occurrence number keeps each one its own stable id.
+      const base = createHash('sha1')
         .update(`${beneficiary}\u0000${project}\u0000${start ?? ''}`)
         .digest('hex');
-      if (seen.has(sourceId)) {
-        yield reject('same beneficiary, project and start as an earlier row');
-        continue;
-      }
-      seen.add(sourceId);
+      const occurrence = (seen.get(base) ?? 0) + 1;
+      seen.set(base, occurrence);
+      const sourceId = occurrence === 1 ? base : `${base}-${occurrence}`;
       yield {
         kind: 'funded_project',
         key: sourceId,

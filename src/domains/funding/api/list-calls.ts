@@ -1,0 +1,107 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../../app/schema.js';
+import type { Actor } from '../../access/actor.js';
+import { visibleTo } from '../../access/policy.js';
+import type { CallListQuery } from '../schemas.js';
+import { type CallListRow, presentCallListItem } from './presenters.js';
+
+/** A LIKE pattern that matches one JSON-encoded string inside a JSON array column. */
+export function jsonElementPattern(value: string): string {
+  return `%${JSON.stringify(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+type CallsDB = DB & { c: DB['funding_calls'] };
+type Filters = Omit<CallListQuery, 'limit' | 'offset' | 'format'>;
+
+function filteredCalls(db: Kysely<DB>, actor: Actor, f: Filters, today: string) {
+  let q = db
+    .selectFrom('funding_calls as c')
+    .leftJoin('funding_programmes as p', 'p.id', 'c.programme_id')
+    .where((eb) => visibleTo<CallsDB, 'c'>(actor, 'c')(eb))
+    .select((eb) => [
+      'c.id',
+      'c.programme_id',
+      'c.call_kind',
+      'c.identifier',
+      'c.title',
+      'c.status',
+      'c.stage_model',
+      'c.giver_level',
+      'c.giver_name',
+      'c.eligible_applicants',
+      'c.regions',
+      'c.fields_of_action',
+      'c.source',
+      'c.source_url',
+      'c.attribution',
+      'c.withdrawn_at',
+      'c.is_public',
+      'p.title as programme_title',
+      eb
+        .selectFrom('funding_rounds as r')
+        .select((e) => e.fn.min('r.deadline_date').as('d'))
+        .whereRef('r.call_id', '=', 'c.id')
+        .where('r.withdrawn_at', 'is', null)
+        .where('r.review_status', '!=', 'rejected')
+        .where('r.deadline_date', '>=', today)
+        .as('next_deadline'),
+    ]);
+  if (f.includeWithdrawn !== 'true') q = q.where('c.withdrawn_at', 'is', null);
+  if (f.status) q = q.where('c.status', '=', f.status);
+  if (f.giverLevel) q = q.where('c.giver_level', '=', f.giverLevel);
+  if (f.source) q = q.where('c.source', '=', f.source);
+  if (f.programmeId) q = q.where('c.programme_id', '=', f.programmeId);
+  if (f.fieldOfAction)
+    q = q.where(sql<boolean>`c.fields_of_action like ${jsonElementPattern(f.fieldOfAction)} escape '\\'`);
+  if (f.applicant)
+    q = q.where(sql<boolean>`c.eligible_applicants like ${jsonElementPattern(f.applicant)} escape '\\'`);
+  if (f.region) q = q.where(sql<boolean>`c.regions like ${jsonElementPattern(f.region)} escape '\\'`);
+  if (f.q?.trim()) {
+    const pattern = `%${likeEscape(f.q.trim().toLowerCase())}%`;
+    q = q.where(
+      sql<boolean>`(lower(c.title) like ${pattern} escape '\\' or lower(coalesce(c.identifier, '')) like ${pattern} escape '\\' or lower(coalesce(c.giver_name, '')) like ${pattern} escape '\\' or lower(coalesce(c.text, '')) like ${pattern} escape '\\' or lower(coalesce(p.title, '')) like ${pattern} escape '\\')`,
+    );
+  }
+  if (f.deadlineFrom || f.deadlineTo) {
+    const from = f.deadlineFrom ?? '0000-01-01';
+    const to = f.deadlineTo ?? '9999-12-31';
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('funding_rounds as w')
+          .select('w.id')
+          .whereRef('w.call_id', '=', 'c.id')
+          .where('w.withdrawn_at', 'is', null)
+          .where('w.review_status', '!=', 'rejected')
+          .where('w.deadline_date', '>=', from)
+          .where('w.deadline_date', '<=', to),
+      ),
+    );
+  }
+  return q;
+}
+
+/** Calls the actor may see, filtered, sorted by the next deadline (calls without one last). */
+export async function listCalls(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: CallListQuery,
+  today = new Date().toISOString().slice(0, 10),
+) {
+  const inner = filteredCalls(db, actor, query, today);
+  const total = await db
+    .selectFrom(inner.as('x'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = (await db
+    .selectFrom(inner.as('x'))
+    .selectAll()
+    .orderBy(sql`coalesce(x.next_deadline, '9999-12-31')`)
+    .orderBy('x.title')
+    .orderBy('x.id')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute()) as CallListRow[];
+  return { items: rows.map(presentCallListItem), total: Number(total.n) };
+}
