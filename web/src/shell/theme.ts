@@ -26,9 +26,19 @@ export const theme = createTheme({
   components: { Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }) },
 });
 
-/** Mantine's dimmed grey is 3.3:1 on white; gray.7 passes AA. */
+/** Mantine's dimmed grey (3.3:1) and error red (3.6:1) fail AA on white; gray.7 and red.9 pass. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Text on the light tints (alerts, light badges) uses shade 6 by default: too pale for AA.
+    ...Object.fromEntries(
+      ['red', 'blue', 'green', 'orange', 'yellow', 'gray'].map((c) => [
+        `--mantine-color-${c}-light-color`,
+        `var(--mantine-color-${c}-9)`,
+      ]),
+    ),
+  },
   dark: {},
 });

@@ -17,14 +17,13 @@ export function UserMenu() {
     );
   }
   return (
-    <Menu position="bottom-end" withinPortal shadow="md" width={260}>
+    <Menu position="bottom-end" withinPortal shadow="md" width={220} withInitialFocusPlaceholder={false}>
       <Menu.Target>
-        <Button variant="default" size="sm">
+        <Button variant="default" size="sm" title={t('shell.signedInAs', { email: user.email })}>
           {user.name} · {t(`role.${user.role}`)}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{t('shell.signedInAs', { email: user.email })}</Menu.Label>
         <Menu.Item
           onClick={async () => {
             await logout();

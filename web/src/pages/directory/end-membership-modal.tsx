@@ -47,7 +47,13 @@ export function EndMembershipModal({
   }
 
   return (
-    <Modal opened={membership !== null} onClose={onClose} title={t('member.end.title')} centered>
+    <Modal
+      opened={membership !== null}
+      onClose={onClose}
+      title={t('member.end.title')}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {membership && (
         <form onSubmit={submit} noValidate>
           <Stack>
