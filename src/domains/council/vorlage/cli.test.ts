@@ -17,12 +17,12 @@ interface Run {
   stderr: string;
 }
 
-function cli(...args: string[]): Promise<Run> {
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [join(root, 'bin', 'regiolotse.js'), ...args],
-      { timeout: 90_000 },
+      { timeout: 90_000, env: { ...process.env, ...env } },
       (err, stdout, stderr) => {
         resolve({ status: err ? Number(err.code ?? 1) : 0, stdout, stderr });
       },
@@ -45,7 +45,17 @@ beforeAll(async () => {
     ['summary', ['paper', 'parse', fixtures[0]!.textPath]],
     ['broken', ['paper', 'parse', join(scratch, 'broken.pdf'), '--json']],
   ];
-  await Promise.all(jobs.map(async ([name, args]) => runs.set(name, await cli(...args))));
+  const importEnv = {
+    DATABASE_URL: `sqlite:${join(scratch, 'import.db')}`,
+    APP_SECRET: 'test-secret-test-secret-test-secret-000',
+    LOG_LEVEL: 'silent',
+  };
+  const threeConsultations = fixtures.find((f) => f.expected.consultations.length === 3)!;
+  await Promise.all([
+    ...jobs.map(async ([name, args]) => runs.set(name, await cli(args))),
+    (async () =>
+      runs.set('import', await cli(['paper', 'import', threeConsultations.textPath], importEnv)))(),
+  ]);
 }, 180_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -85,6 +95,12 @@ describe('regiolotse paper parse', () => {
     expect(run.stdout).toContain(`Vorlage ${fixtures[0]!.expected.reference}`);
     expect(run.stdout).toContain('Beratungsfolge:');
     expect(run.stdout).toContain('Auswirkungen:  finanziell nicht erkennbar');
+  });
+
+  it('imports a Vorlage into the council tables', () => {
+    const run = runs.get('import')!;
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Vorlage \d{4}\/\d{4} angelegt: id \d+, 3 Beratungen\n$/);
   });
 
   it('fails with a message and exit code 1 for a broken PDF', () => {

@@ -1,9 +1,18 @@
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { WithContext } from '../../../app/context.js';
+import { systemActor } from '../../access/actor.js';
+import { importParsedPaper } from './import-paper.js';
 import { readVorlageFile } from './read-vorlage.js';
 import { formatPaperSummary } from './summary.js';
 
-export function registerVorlageCli(program: Command, _withContext: WithContext): void {
+const MODE: Record<string, string> = {
+  created: 'angelegt',
+  updated: 'aktualisiert',
+  enriched: 'ergänzt (OParl-Vorlage)',
+};
+
+export function registerVorlageCli(program: Command, withContext: WithContext): void {
   const paper = program
     .command('paper')
     .description('Vorlagen (Sitzungsvorlagen) lesen / read council papers');
@@ -16,6 +25,25 @@ export function registerVorlageCli(program: Command, _withContext: WithContext):
       const { paper: parsed } = await readVorlageFile(file);
       process.stdout.write(
         options.json ? `${JSON.stringify(parsed, null, 2)}\n` : formatPaperSummary(parsed),
+      );
+    });
+  paper
+    .command('import')
+    .description('Vorlage lesen und in den Ratsinformationen speichern / parse and store a Vorlage')
+    .argument('<file>', 'PDF- oder Textdatei der Vorlage')
+    .option('--body <name>', 'Körperschaft (Name oder Kurzname) / body name')
+    .action(async (file: string, options: { body?: string }) => {
+      const { paper: parsed } = await readVorlageFile(file);
+      const fileBytes = new Uint8Array(await readFile(file));
+      const result = await withContext((ctx) =>
+        importParsedPaper(ctx, systemActor('cli paper import'), {
+          paper: parsed,
+          fileBytes,
+          bodyName: options.body,
+        }),
+      );
+      process.stdout.write(
+        `Vorlage ${parsed.reference ?? '(ohne Nummer)'} ${MODE[result.mode]}: id ${result.id}, ${result.consultations} Beratungen\n`,
       );
     });
 }

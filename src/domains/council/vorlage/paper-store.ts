@@ -1,0 +1,157 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../app/schema.js';
+
+/** Typed queries for storing parsed Vorlagen in the council tables. */
+
+/** Parsed Vorlagen without an OParl record hang off this pseudo source. */
+export const LOCAL_SOURCE_URL = 'local:vorlage-import';
+
+export function findBody(db: Kysely<DB>, name: string) {
+  return db
+    .selectFrom('council_bodies')
+    .select(['oparl_id', 'name'])
+    .where('deleted', '=', 0)
+    .where((eb) => eb.or([eb('name', '=', name), eb('short_name', '=', name)]))
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+export function findPapersByReference(db: Kysely<DB>, reference: string, bodyOparlId: string | null) {
+  let q = db
+    .selectFrom('council_papers')
+    .selectAll()
+    .where('reference', '=', reference)
+    .where('deleted', '=', 0);
+  if (bodyOparlId) q = q.where('body_oparl_id', '=', bodyOparlId);
+  return q.orderBy('id').execute();
+}
+
+export function findPaperByOparlId(db: Kysely<DB>, oparlId: string) {
+  return db.selectFrom('council_papers').selectAll().where('oparl_id', '=', oparlId).executeTakeFirst();
+}
+
+export async function ensureLocalSource(db: Kysely<DB>, now: string): Promise<number> {
+  const existing = await db
+    .selectFrom('council_sources')
+    .select('id')
+    .where('system_url', '=', LOCAL_SOURCE_URL)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const row = await db
+    .insertInto('council_sources')
+    .values({
+      system_url: LOCAL_SOURCE_URL,
+      name: 'Lokal importierte Vorlagen',
+      oparl_version: null,
+      last_sync_started_at: null,
+      last_sync_finished_at: null,
+      last_sync_status: null,
+      last_error: null,
+      counts_json: null,
+      error_count: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface ParsedColumns {
+  decision_kind: string | null;
+  file_reference: string | null;
+  departments_json: string | null;
+  draft_resolution: string | null;
+  statement_of_facts: string | null;
+  impacts_json: string;
+  parse_confidence_json: string;
+  parsed_at: string;
+  updated_at: string;
+}
+
+export async function updateParsedColumns(db: Kysely<DB>, id: number, cols: ParsedColumns): Promise<void> {
+  await db.updateTable('council_papers').set(cols).where('id', '=', id).execute();
+}
+
+export async function insertLocalPaper(
+  db: Kysely<DB>,
+  row: ParsedColumns & {
+    oparl_id: string;
+    source_id: number;
+    body_oparl_id: string | null;
+    name: string | null;
+    raw_json: string;
+    is_public: number;
+    reference: string | null;
+    paper_date: string | null;
+    created_at: string;
+  },
+): Promise<number> {
+  const saved = await db
+    .insertInto('council_papers')
+    .values({
+      ...row,
+      oparl_created: null,
+      oparl_modified: null,
+      deleted: 0,
+      quirks_json: null,
+      owner_organization_id: null,
+      paper_type: null,
+      main_file_oparl_id: null,
+      under_direction_of_json: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return saved.id;
+}
+
+export async function organizationIdsByName(db: Kysely<DB>, bodyOparlId: string | null, names: string[]) {
+  if (names.length === 0) return new Map<string, string>();
+  let q = db
+    .selectFrom('council_organizations')
+    .select(['oparl_id', 'name'])
+    .where('name', 'in', names)
+    .where('deleted', '=', 0);
+  if (bodyOparlId) q = q.where('body_oparl_id', '=', bodyOparlId);
+  const rows = await q.orderBy('id').execute();
+  const out = new Map<string, string>();
+  for (const r of rows) if (r.name && !out.has(r.name)) out.set(r.name, r.oparl_id);
+  return out;
+}
+
+export async function replaceLocalConsultations(
+  db: Kysely<DB>,
+  paperOparlId: string,
+  rows: {
+    oparl_id: string;
+    source_id: number;
+    body_oparl_id: string | null;
+    name: string;
+    raw_json: string;
+    is_public: number;
+    organization_ids_json: string | null;
+    role: string | null;
+    created_at: string;
+    updated_at: string;
+  }[],
+): Promise<void> {
+  await db.deleteFrom('council_consultations').where('paper_oparl_id', '=', paperOparlId).execute();
+  if (rows.length === 0) return;
+  await db
+    .insertInto('council_consultations')
+    .values(
+      rows.map((r) => ({
+        ...r,
+        paper_oparl_id: paperOparlId,
+        meeting_oparl_id: null,
+        agenda_item_oparl_id: null,
+        authoritative: 0,
+        oparl_created: null,
+        oparl_modified: null,
+        deleted: 0,
+        quirks_json: null,
+        owner_organization_id: null,
+      })),
+    )
+    .execute();
+}
