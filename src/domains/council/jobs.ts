@@ -14,14 +14,21 @@ export function councilJobs(ctx: AppContext): JobDefinition[] {
       schedule: { everyMinutes: 360 },
       maxAttempts: 2,
       handler: async ({ sourceId }, progress) => {
-        let query = ctx.db.selectFrom('council_sources').select(['id', 'system_url']).orderBy('id');
+        let query = ctx.db
+          .selectFrom('council_sources')
+          .select(['id', 'system_url', 'request_delay_ms', 'timeout_ms'])
+          .orderBy('id');
         if (sourceId !== undefined) query = query.where('id', '=', sourceId);
         const sources = await query.execute();
         const results = [];
         let pages = 0;
         for (const [i, s] of sources.entries()) {
           const report = await syncSource(ctx, s.system_url, {
-            onPage: (p) => {
+            client: {
+              ...(s.request_delay_ms != null ? { politenessDelayMs: s.request_delay_ms } : {}),
+              ...(s.timeout_ms != null ? { timeoutMs: s.timeout_ms } : {}),
+            },
+            onPage: () => {
               pages++;
               if (pages % 10 === 0)
                 void progress(i, sources.length, `${s.system_url}: ${pages} Seiten / pages`);

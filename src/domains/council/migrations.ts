@@ -180,4 +180,11 @@ export const councilMigrations: MigrationSet = {
       await indexes(db, 'council_quarantine', ['source_id']);
     },
   },
+  '2026112541_council_source_settings': {
+    // Servers differ in how gently they must be treated; these override the client defaults.
+    async up(db) {
+      await db.schema.alterTable('council_sources').addColumn('request_delay_ms', 'integer').execute();
+      await db.schema.alterTable('council_sources').addColumn('timeout_ms', 'integer').execute();
+    },
+  },
 };

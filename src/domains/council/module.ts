@@ -2,6 +2,7 @@ import type { DomainModule } from '../../app/context.js';
 import { registerCouncilCli } from './cli.js';
 import { councilJobs } from './jobs.js';
 import { councilMigrations } from './migrations.js';
+import { reindexCouncil } from './reindex.js';
 import { registerCouncilRoutes } from './routes.js';
 
 export const councilModule: DomainModule = {
@@ -26,4 +27,7 @@ export const councilModule: DomainModule = {
   routes: registerCouncilRoutes,
   jobs: councilJobs,
   cli: registerCouncilCli,
+  afterImport: async (ctx) => {
+    await reindexCouncil(ctx);
+  },
 };

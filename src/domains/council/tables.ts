@@ -35,6 +35,9 @@ export interface CouncilTables {
     last_error: string | null;
     counts_json: string | null;
     error_count: number;
+    /** Per-source overrides of the client's politeness delay and page timeout. */
+    request_delay_ms: number | null;
+    timeout_ms: number | null;
     created_at: string;
     updated_at: string;
     version: Generated<number>;

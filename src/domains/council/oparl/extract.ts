@@ -69,6 +69,7 @@ export function extractObjects(
       obj,
       parentId: parent ? (parent.obj.id as string) : null,
       parentRole: role,
+      parentNonPublic: parent ? parent.parentNonPublic === true || looksNonPublic(parent.obj) : false,
     };
     objects.push(item);
     for (const [prop, childKind] of Object.entries(embeddedProperty)) {

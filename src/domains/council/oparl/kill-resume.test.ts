@@ -56,7 +56,7 @@ let corpus: ReturnType<typeof unpackCorpus>;
 beforeAll(async () => {
   execFileSync(process.execPath, ['scripts/build-server.mjs']);
   corpus = unpackCorpus();
-  server = await startOParlServer(loadFixtures({ corpusDir: corpus.dir, papers: 300, meetings: 80 }), {
+  server = await startOParlServer(loadFixtures({ corpusDir: corpus.dir, papers: 200, meetings: 50 }), {
     pageSize: 20,
   });
 }, 120_000);

@@ -15,8 +15,9 @@ export interface QuarantineEntry {
 const MAX_RAW_CHARS = 2_000_000;
 
 /**
- * Keeps a rejected object or page with its reason. The same fault seen again (same list URL and
- * object, or same raw text) raises the count instead of adding a row, so re-syncs stay idempotent.
+ * Keeps a rejected object or page with its reason. The same fault seen again (same object id,
+ * or the same raw text, with the same reason) raises the count instead of adding a row, whatever
+ * filter the list was read with, so re-syncs stay idempotent.
  */
 export async function quarantine(db: Kysely<DB>, e: QuarantineEntry): Promise<void> {
   const raw = (typeof e.raw === 'string' ? e.raw : (JSON.stringify(e.raw) ?? 'undefined')).slice(
@@ -24,7 +25,7 @@ export async function quarantine(db: Kysely<DB>, e: QuarantineEntry): Promise<vo
     MAX_RAW_CHARS,
   );
   const fingerprint = createHash('sha256')
-    .update(`${e.sourceId}\u0000${e.listUrl ?? ''}\u0000${e.objectId ?? raw}\u0000${e.reason}`)
+    .update(`${e.sourceId}\u0000${e.objectId ?? raw}\u0000${e.reason}`)
     .digest('hex');
   const at = nowIso();
   await db

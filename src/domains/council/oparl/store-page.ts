@@ -52,27 +52,33 @@ async function writeEntries(
   const now = nowIso();
   const stored: UpsertResult[] = [];
   let quarantined = 0;
-  for (const e of entries) {
-    for (const r of e.rejected) {
-      await quarantine(db, {
+  for (const r of entries.flatMap((e) => e.rejected)) {
+    await quarantine(db, {
+      sourceId: page.sourceId,
+      listUrl: page.listUrl,
+      objectId: r.objectId,
+      raw: r.raw,
+      reason: r.reason,
+    });
+    quarantined++;
+  }
+  // One global lock order (table, then OParl id): lists synced in parallel share embedded
+  // objects, and upserting them in page order lets two transactions deadlock on PostgreSQL.
+  const items = entries
+    .flatMap((e) => e.objects)
+    .sort(
+      (a, b) =>
+        tableOf[a.kind].localeCompare(tableOf[b.kind]) || String(a.obj.id).localeCompare(String(b.obj.id)),
+    );
+  for (const item of items) {
+    stored.push(
+      await upsertObject(db, item, {
         sourceId: page.sourceId,
-        listUrl: page.listUrl,
-        objectId: r.objectId,
-        raw: r.raw,
-        reason: r.reason,
-      });
-      quarantined++;
-    }
-    for (const item of e.objects) {
-      stored.push(
-        await upsertObject(db, item, {
-          sourceId: page.sourceId,
-          bodyOparlId: page.bodyOparlId,
-          fetchedAt: page.fetchedAt,
-          now,
-        }),
-      );
-    }
+        bodyOparlId: page.bodyOparlId,
+        fetchedAt: page.fetchedAt,
+        now,
+      }),
+    );
   }
   await resolveQuarantined(
     db,
@@ -96,7 +102,9 @@ export async function storePage(
 ): Promise<PageStats> {
   const entries = page.entries.map((entry) => extractObjects(entry, page.kind));
   try {
-    return await ctx.db.transaction().execute((trx) => writeEntries(trx, ctx.dialect, page, entries, cursor));
+    return await withRetry(() =>
+      ctx.db.transaction().execute((trx) => writeEntries(trx, ctx.dialect, page, entries, cursor)),
+    );
   } catch (err) {
     ctx.logger.warn(
       { err, listUrl: page.listUrl },
@@ -106,9 +114,9 @@ export async function storePage(
   const total: PageStats = { stored: [], quarantined: 0 };
   for (const [i, entry] of entries.entries()) {
     try {
-      const s = await ctx.db
-        .transaction()
-        .execute((trx) => writeEntries(trx, ctx.dialect, page, [entry], null));
+      const s = await withRetry(() =>
+        ctx.db.transaction().execute((trx) => writeEntries(trx, ctx.dialect, page, [entry], null)),
+      );
       total.stored.push(...s.stored);
       total.quarantined += s.quarantined;
     } catch (err) {
