@@ -1,4 +1,4 @@
-import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AppContext } from '../../app/context.js';
 import type { DB } from '../../app/schema.js';
 import type { Actor } from '../access/actor.js';
@@ -63,11 +63,9 @@ function matches(ctx: Ctx, node: ResolvedNode): Expression<SqlBool> {
   return sql<SqlBool>`d.tsv @@ ${tsq}`;
 }
 
-function filtered(ctx: Ctx, actor: Actor, node: ResolvedNode, f: SearchFilters) {
-  let q = ctx.db
-    .selectFrom('search_documents as d')
-    .where((eb) => visibleTo<AliasedDB, 'd'>(actor, 'd')(eb))
-    .where(matches(ctx, node));
+function filtered(ctx: Ctx, actor: Actor, node: ResolvedNode, f: SearchFilters, withMatch = true) {
+  let q = ctx.db.selectFrom('search_documents as d').where((eb) => visibleTo<AliasedDB, 'd'>(actor, 'd')(eb));
+  if (withMatch) q = q.where(matches(ctx, node));
   if (f.type) q = q.where('d.doc_type', '=', f.type);
   if (f.body) q = q.where('d.body_name', '=', f.body);
   if (f.committee) q = q.where('d.committee', '=', f.committee);
@@ -117,15 +115,22 @@ export async function findHits(
       .offset(offset)
       .execute();
   }
-  let rank: RawBuilder<number>;
   if (ctx.dialect === 'sqlite') {
-    // bm25 is only available inside the FTS query; title words weigh more than body words.
-    rank = sql<number>`(select bm25(search_fts, 8.0, 1.0) from search_fts where search_fts match ${toFts5(node)} and rowid = d.id)`;
-  } else if (await hasRum(ctx)) {
-    rank = sql<number>`d.tsv <=> ${toTsquery(node)}`;
-  } else {
-    rank = sql<number>`-ts_rank_cd(d.tsv, ${toTsquery(node)})`;
+    // bm25 exists only inside the FTS query, so the ranked matches are joined once (title words weigh 8×).
+    const ranked = sql<{ rowid: number; r: number }>`(select rowid, bm25(search_fts, 8.0, 1.0) as r
+      from search_fts where search_fts match ${toFts5(node)})`;
+    return filtered(ctx, actor, node, f, false)
+      .innerJoin(ranked.as('f'), (j) => j.onRef('f.rowid', '=', 'd.id'))
+      .select(hitColumns)
+      .orderBy('f.r')
+      .orderBy('d.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
   }
+  const rank = (await hasRum(ctx))
+    ? sql<number>`d.tsv <=> ${toTsquery(node)}`
+    : sql<number>`-ts_rank_cd(d.tsv, ${toTsquery(node)})`;
   return base.orderBy(rank).orderBy('d.id', 'desc').limit(limit).offset(offset).execute();
 }
 

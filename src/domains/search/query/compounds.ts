@@ -3,10 +3,35 @@ import type { DB } from '../../../app/schema.js';
 
 /** Shorter stems begin too many unrelated words ("rat" → "ratte", "ration"). */
 export const MIN_COMPOUND_STEM = 4;
-const MAX_EXPANSIONS = 60;
+const MAX_EXPANSIONS = 25;
 /** Linking elements (Fugenelemente) between the parts of a German compound. */
 const LINKS = ['', 's', 'es', 'e', 'n', 'en', 'er', 'ns'];
 const MIN_PART = 3;
+/**
+ * Word endings that make derivations, not compounds (städt-isch, Hagsfelder-innen): a remainder
+ * that is one of them does not make a compound even when PDF hyphenation put it in the lexicon.
+ */
+const DERIVATIONAL = new Set([
+  'isch',
+  'lich',
+  'ung',
+  'ungen',
+  'heit',
+  'keit',
+  'schaft',
+  'inn',
+  'innen',
+  'erin',
+  'erinn',
+  'bar',
+  'los',
+  'chen',
+  'lein',
+  'ig',
+  'ier',
+  'ist',
+  'ism',
+]);
 
 /**
  * Index terms that are compounds beginning with `stem`: "radweg" → "radwegekonzept",
@@ -36,10 +61,11 @@ export async function compoundsOf(db: Kysely<DB>, stem: string): Promise<string[
   const rests = new Map<string, string[]>();
   for (const r of rows) {
     const rest = r.term.slice(stem.length);
+    if (DERIVATIONAL.has(rest)) continue;
     for (const link of LINKS) {
       if (!rest.startsWith(link)) continue;
       const part = rest.slice(link.length);
-      if (part.length < MIN_PART) continue;
+      if (part.length < MIN_PART || DERIVATIONAL.has(part)) continue;
       const list = rests.get(part) ?? [];
       list.push(r.term);
       rests.set(part, list);
