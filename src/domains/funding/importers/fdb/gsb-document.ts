@@ -29,7 +29,7 @@ const parser = new XMLParser({
   htmlEntities: false,
   parseTagValue: false,
   parseAttributeValue: false,
-  trimValues: false,
+  trimValues: true,
   isArray: (name) => ['property', 'link', 'classifiedLinkList'].includes(name),
 });
 
