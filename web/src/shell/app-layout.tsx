@@ -43,7 +43,7 @@ export function AppLayout() {
               </Text>
             </Anchor>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap={8} wrap="nowrap" miw={0}>
             <LanguageSwitch />
             <UserMenu />
           </Group>

@@ -1,16 +1,16 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { type Language, useI18n } from '../lib/i18n';
 
-const languages: Array<{ lang: Language; label: string }> = [
-  { lang: 'de', label: 'Deutsch' },
-  { lang: 'en', label: 'English' },
+const languages: Array<{ lang: Language; label: string; short: string }> = [
+  { lang: 'de', label: 'Deutsch', short: 'DE' },
+  { lang: 'en', label: 'English', short: 'EN' },
 ];
 
 /** Two toggle buttons, each labelled in its own language. */
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
   return (
-    <Group gap={0} role="group" aria-label={t('shell.language')}>
+    <Group gap={0} wrap="nowrap" role="group" aria-label={t('shell.language')}>
       {languages.map((l) => (
         <Button
           key={l.lang}
@@ -18,9 +18,15 @@ export function LanguageSwitch() {
           size="compact-sm"
           variant={lang === l.lang ? 'filled' : 'subtle'}
           aria-pressed={lang === l.lang}
+          aria-label={l.label}
           onClick={() => setLang(l.lang)}
         >
-          {l.label}
+          <Text span inherit visibleFrom="sm">
+            {l.label}
+          </Text>
+          <Text span inherit hiddenFrom="sm">
+            {l.short}
+          </Text>
         </Button>
       ))}
     </Group>

@@ -1,4 +1,4 @@
-import { Button, Menu } from '@mantine/core';
+import { Button, Menu, Text } from '@mantine/core';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../lib/auth';
 import { useI18n } from '../lib/i18n';
@@ -19,8 +19,16 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal shadow="md" width={220} withInitialFocusPlaceholder={false}>
       <Menu.Target>
-        <Button variant="default" size="sm" title={t('shell.signedInAs', { email: user.email })}>
-          {user.name} · {t(`role.${user.role}`)}
+        <Button
+          variant="default"
+          size="sm"
+          maw={{ base: 140, sm: 'none' }}
+          title={t('shell.signedInAs', { email: user.email })}
+        >
+          {user.name}
+          <Text span inherit visibleFrom="sm">
+            &nbsp;· {t(`role.${user.role}`)}
+          </Text>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

@@ -1,4 +1,4 @@
-import { Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Page } from '../../components/page';
@@ -8,6 +8,7 @@ import { api } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { AuditDiffTable } from './audit-diff-table';
+import { AuditEntityLink } from './audit-entity-link';
 
 export interface AuditEntry {
   id: number;
@@ -102,10 +103,7 @@ function AuditLog() {
                         </Table.Td>
                         <Table.Td>{e.actorLabel}</Table.Td>
                         <Table.Td>
-                          <Code>
-                            {e.entityType} #{e.entityId}
-                          </Code>{' '}
-                          {actionLabel(e.action)}
+                          <AuditEntityLink entry={e} /> {actionLabel(e.action)}
                         </Table.Td>
                         <Table.Td>
                           <AuditDiffTable before={e.before} after={e.after} />

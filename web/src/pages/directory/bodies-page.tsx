@@ -21,26 +21,28 @@ export function BodiesPage() {
           const attributions = [...new Set(rows.map((r) => r.body.attribution).filter(Boolean))];
           return (
             <>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('body.name')}</Table.Th>
-                    <Table.Th scope="col">{t('body.kind')}</Table.Th>
-                    <Table.Th scope="col">{t('body.ags')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map(({ body, depth }) => (
-                    <Table.Tr key={body.id}>
-                      <Table.Th scope="row" fw={depth === 0 ? 600 : 400} pl={12 + depth * 24}>
-                        {body.name}
-                      </Table.Th>
-                      <Table.Td>{t(`bodyKind.${body.kind}`)}</Table.Td>
-                      <Table.Td ff="monospace">{body.ags}</Table.Td>
+              <Table.ScrollContainer minWidth={480}>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('body.name')}</Table.Th>
+                      <Table.Th scope="col">{t('body.kind')}</Table.Th>
+                      <Table.Th scope="col">{t('body.ags')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rows.map(({ body, depth }) => (
+                      <Table.Tr key={body.id}>
+                        <Table.Th scope="row" fw={depth === 0 ? 600 : 400} pl={12 + depth * 24}>
+                          {body.name}
+                        </Table.Th>
+                        <Table.Td>{t(`bodyKind.${body.kind}`)}</Table.Td>
+                        <Table.Td ff="monospace">{body.ags}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
               {attributions.map((a) => (
                 <Text key={a} size="sm" c="dimmed">
                   {t('body.attribution')}: {a}

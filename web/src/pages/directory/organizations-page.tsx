@@ -59,7 +59,7 @@ export function OrganizationsPage() {
               type="search"
               value={draft}
               onChange={(e) => setDraft(e.currentTarget.value)}
-              w={320}
+              w={{ base: '100%', sm: 320 }}
             />
             <Select
               label={t('org.kind')}
@@ -70,7 +70,7 @@ export function OrganizationsPage() {
               value={kind}
               onChange={(v) => update({ kind: v ?? '' })}
               allowDeselect={false}
-              w={240}
+              w={{ base: '100%', sm: 240 }}
             />
             <Button type="submit" variant="default">
               {t('org.searchSubmit')}
@@ -87,33 +87,35 @@ export function OrganizationsPage() {
             {data.items.length === 0 ? (
               <Text>{t('org.notFoundHint')}</Text>
             ) : (
-              <Table striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('org.name')}</Table.Th>
-                    <Table.Th scope="col">{t('org.shortName')}</Table.Th>
-                    <Table.Th scope="col">{t('org.kind')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((org) => (
-                    <Table.Tr key={org.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/organizations/${org.id}`}>
-                          {org.name}
-                        </Anchor>
-                        {!org.isPublic && (
-                          <Badge ml="xs" size="sm" variant="outline" color="gray.8">
-                            {t('org.visibility.restricted')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{org.shortName}</Table.Td>
-                      <Table.Td>{t(`kind.${org.kind}`)}</Table.Td>
+              <Table.ScrollContainer minWidth={480}>
+                <Table striped highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('org.name')}</Table.Th>
+                      <Table.Th scope="col">{t('org.shortName')}</Table.Th>
+                      <Table.Th scope="col">{t('org.kind')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((org) => (
+                      <Table.Tr key={org.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/organizations/${org.id}`}>
+                            {org.name}
+                          </Anchor>
+                          {!org.isPublic && (
+                            <Badge ml="xs" size="sm" variant="outline" color="gray.8">
+                              {t('org.visibility.restricted')}
+                            </Badge>
+                          )}
+                        </Table.Td>
+                        <Table.Td>{org.shortName}</Table.Td>
+                        <Table.Td>{t(`kind.${org.kind}`)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
             )}
             <Pager
               total={data.total}

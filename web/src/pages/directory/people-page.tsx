@@ -33,7 +33,7 @@ export function PeoplePage() {
               type="search"
               value={draft}
               onChange={(e) => setDraft(e.currentTarget.value)}
-              w={320}
+              w={{ base: '100%', sm: 320 }}
             />
             <Button type="submit" variant="default">
               {t('org.searchSubmit')}
@@ -48,26 +48,28 @@ export function PeoplePage() {
               {t('common.results', { count: data.total })}
             </Text>
             {data.items.length > 0 && (
-              <Table striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('org.name')}</Table.Th>
-                    <Table.Th scope="col">{t('person.email')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/people/${p.id}`}>
-                          {p.name}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{p.email}</Table.Td>
+              <Table.ScrollContainer minWidth={480}>
+                <Table striped highlightOnHover>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('org.name')}</Table.Th>
+                      <Table.Th scope="col">{t('person.email')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((p) => (
+                      <Table.Tr key={p.id}>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/people/${p.id}`}>
+                            {p.name}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>{p.email}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
             )}
             <Pager
               total={data.total}
