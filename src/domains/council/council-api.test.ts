@@ -69,7 +69,10 @@ describeEachDb('council API', (env) => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().isPublic).toBe(false);
+    const list = await env().app.inject({ method: 'GET', url: '/api/council/bodies' });
+    const listed = list.json().items.find((b: { id: number }) => b.id === karlsruhe);
     const body = await env().app.inject({ method: 'GET', url: `/api/council/bodies/${karlsruhe}` });
+    expect(listed.papers).toBe(body.json().counts.papers);
     const bodyOffice = await env().app.inject({
       method: 'GET',
       url: `/api/council/bodies/${karlsruhe}`,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { BadRequestError } from '../../infra/http/errors.js';
 import { getBodyDetail } from './body-detail.js';
+import { listBodies } from './body-list.js';
 import { getMeetingDetail } from './meeting-detail.js';
 import { meetingsFeed } from './meetings-feed.js';
 import { getOrganizationDetail } from './organization-detail.js';
@@ -41,6 +42,30 @@ export function registerReadRoutes(app: AppServer, ctx: AppContext): void {
       },
     },
     async (request) => getMeetingDetail(ctx, request.actor, request.params.id),
+  );
+  app.get(
+    '/api/council/bodies',
+    {
+      schema: {
+        tags,
+        summary: 'Bodies whose council documents are imported, with visible paper counts',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                name: z.string().nullable(),
+                shortName: z.string().nullable(),
+                ags: z.string().nullable(),
+                papers: z.number(),
+                lastSync: z.string().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: await listBodies(ctx, request.actor) }),
   );
   app.get(
     '/api/council/bodies/:id',

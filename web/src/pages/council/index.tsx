@@ -1,7 +1,24 @@
 import type { PageModule } from '../../lib/page-module';
+import { CouncilBodiesPage } from './bodies-page';
+import { CouncilBodyPage } from './body-page';
+import { CommitteePage } from './committee-page';
+import { MeetingPage } from './meeting-page';
+import { councilMessages } from './messages';
+import { PaperPage } from './paper-page';
+import { SourcesPage } from './sources-page';
 
 export const councilPages: PageModule = {
-  routes: [],
-  nav: [],
-  messages: { de: {}, en: {} },
+  routes: [
+    { path: 'council', element: <CouncilBodiesPage /> },
+    { path: 'council/bodies/:id', element: <CouncilBodyPage /> },
+    { path: 'council/papers/:id', element: <PaperPage /> },
+    { path: 'council/meetings/:id', element: <MeetingPage /> },
+    { path: 'council/organizations/:id', element: <CommitteePage /> },
+    { path: 'council/sources', element: <SourcesPage /> },
+  ],
+  nav: [
+    { path: '/council', label: 'nav.council' },
+    { path: '/council/sources', label: 'nav.councilSources', roles: ['admin', 'office'] },
+  ],
+  messages: councilMessages,
 };
