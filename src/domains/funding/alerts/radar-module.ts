@@ -1,6 +1,9 @@
 import type { AppContext, AppServer } from '../../../app/context.js';
+import type { JobDefinition } from '../../../infra/jobs/runner.js';
 import { reviewRoutes } from '../deadlines/routes.js';
 import { matchingRoutes } from '../matching/routes.js';
+import { radarJobs } from './jobs.js';
+import { alertRoutes } from './routes.js';
 
 /**
  * What the radar (deadline review, matching, pointers, alerts, feeds) adds to the funding domain;
@@ -23,5 +26,9 @@ export const fundingRadar = {
   routes(app: AppServer, ctx: AppContext): void {
     reviewRoutes(app, ctx);
     matchingRoutes(app, ctx);
+    alertRoutes(app, ctx);
+  },
+  jobs(ctx: AppContext): JobDefinition[] {
+    return radarJobs(ctx);
   },
 };

@@ -1,0 +1,183 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { signIn } from '../../../../test/helpers/auth.js';
+import { describeEachDb } from '../../../../test/helpers/context.js';
+import { createMailer, type Mailer } from '../../../infra/mail/mailer.js';
+import { sendFundingAlerts } from './send-alerts.js';
+import { makeCall, makeRound } from './test-data.js';
+
+interface Received {
+  to: string[];
+  raw: string;
+}
+
+/** Headers and decoded text/html parts of a MIME message (enough for nodemailer's output). */
+function parseMail(raw: string) {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const headers = new Map<string, string>();
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const i = line.indexOf(':');
+    headers.set(line.slice(0, i).toLowerCase(), decodeWords(line.slice(i + 1).trim()));
+  }
+  const body = rest.join('\n\n');
+  const boundary = /boundary="?([^";]+)"?/.exec(headers.get('content-type') ?? '')?.[1];
+  const parts: Record<string, string> = {};
+  for (const part of boundary ? body.split(`--${boundary}`) : [body]) {
+    const [ph, ...pb] = part.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
+    const type = /content-type:\s*([\w/]+)/i.exec(ph)?.[1];
+    if (!type) continue;
+    const content = pb.join('\n\n');
+    const enc = /content-transfer-encoding:\s*([\w-]+)/i.exec(ph)?.[1]?.toLowerCase();
+    parts[type] =
+      enc === 'base64'
+        ? Buffer.from(content, 'base64').toString('utf8')
+        : enc === 'quoted-printable'
+          ? qp(content)
+          : content;
+  }
+  return { headers, text: parts['text/plain'] ?? '', html: parts['text/html'] ?? '' };
+}
+
+function qp(s: string): string {
+  const bytes: number[] = [];
+  const clean = s.replace(/=\r?\n/g, '');
+  for (let i = 0; i < clean.length; i++) {
+    if (clean[i] === '=' && /^[0-9A-F]{2}$/i.test(clean.slice(i + 1, i + 3))) {
+      bytes.push(Number.parseInt(clean.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(clean[i], 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function decodeWords(v: string): string {
+  return v.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_m, enc: string, text: string) =>
+    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : qp(text.replace(/_/g, ' ')),
+  );
+}
+
+describeEachDb('funding alerts by mail over real SMTP', (env) => {
+  const inbox: Received[] = [];
+  let server: SMTPServer;
+  let mailer: Mailer;
+  beforeAll(async () => {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          inbox.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.server.address() as AddressInfo).port;
+    mailer = createMailer({
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      MAIL_FROM: 'Förderradar <radar@example.org>',
+    })!;
+  });
+  afterAll(async () => {
+    mailer?.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('delivers reminders and new matching calls once, in German, with a working one-click unsubscribe', async () => {
+    const { db } = env().ctx;
+    const now = new Date('2026-11-25T05:30:00Z');
+    const user = await signIn(env(), { role: 'partner' });
+    const watchedCall = await makeCall(db, {
+      title: 'Regio.NRW Transformation',
+      firstSeenAt: '2026-10-01T00:00:00Z',
+    });
+    await makeRound(db, watchedCall, '2026-12-09', '12:00');
+    await makeCall(db, {
+      title: 'Radverkehr in Kommunen',
+      text: 'Förderung für Radverkehr',
+      firstSeenAt: '2026-11-24T10:00:00Z',
+    });
+    await makeCall(db, {
+      title: 'Geheimer Radverkehr',
+      isPublic: false,
+      owner: 999_999,
+      firstSeenAt: '2026-11-24T10:00:00Z',
+    });
+    const h = { headers: user.headers };
+    expect(
+      (
+        await env().app.inject({
+          method: 'POST',
+          url: '/api/funding/watches',
+          ...h,
+          payload: { callId: watchedCall },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const saved = await env().app.inject({
+      method: 'POST',
+      url: '/api/funding/saved-searches',
+      ...h,
+      payload: { name: 'Radverkehr', filters: { q: 'radverkehr' } },
+    });
+    expect(saved.statusCode).toBe(200);
+    const put = await env().app.inject({
+      method: 'PUT',
+      url: '/api/funding/alerts/settings',
+      ...h,
+      payload: { leadDays: [42, 14, 3], digest: 'daily' },
+    });
+    expect(put.json()).toMatchObject({ leadDays: [42, 14, 3], digest: 'daily', subscribed: true });
+
+    const before = inbox.length;
+    const first = await sendFundingAlerts(env().ctx, mailer, { mode: 'daily', now, userIds: [user.user.id] });
+    expect(first).toMatchObject({ mails: 1, items: 2, failed: 0 });
+    expect(inbox.length).toBe(before + 1);
+    const mail = parseMail(inbox[inbox.length - 1].raw);
+    expect(inbox[inbox.length - 1].to).toEqual([user.user.email]);
+    expect(mail.headers.get('subject')).toBe('Förderradar: 1 Frist und Neuigkeiten');
+    expect(mail.text).toContain('Frist am 09.12.2026, 12:00 Uhr: noch 14 Tage');
+    expect(mail.text).toContain('Radverkehr in Kommunen');
+    expect(mail.text).not.toContain('Geheimer');
+    expect(mail.html).toContain('<h2>Fristen</h2>');
+    expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    const link = /<(https?:\/\/[^>]+)>/.exec(mail.headers.get('list-unsubscribe') ?? '')?.[1];
+    expect(link).toBeDefined();
+
+    // the same run again sends nothing: the sent log remembers every item
+    const again = await sendFundingAlerts(env().ctx, mailer, { mode: 'daily', now, userIds: [user.user.id] });
+    expect(again.mails).toBe(0);
+    expect(inbox.length).toBe(before + 1);
+
+    const url = new URL(link!);
+    const page = await env().app.inject({ method: 'GET', url: `${url.pathname}${url.search}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('abbestellen');
+    const forged = await env().app.inject({
+      method: 'POST',
+      url: '/api/unsubscribe?token=1.AAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    });
+    expect(forged.statusCode).toBe(400);
+    const oneClick = await env().app.inject({
+      method: 'POST',
+      url: `${url.pathname}${url.search}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.statusCode).toBe(200);
+    const settings = await env().app.inject({ method: 'GET', url: '/api/funding/alerts/settings', ...h });
+    expect(settings.json().subscribed).toBe(false);
+    const later = await sendFundingAlerts(env().ctx, mailer, {
+      mode: 'daily',
+      now: new Date('2026-12-07T05:30:00Z'),
+      userIds: [user.user.id],
+    });
+    expect(later.users).toBe(0);
+  });
+});
