@@ -26,10 +26,12 @@ export class Tally {
     return [...this.counts].map(([field, c]) => ({ field, ...c }));
   }
 
-  overall(): number {
+  /** Share of correct fields, over all tallied fields or the named ones. */
+  overall(fields?: string[]): number {
     let correct = 0;
     let total = 0;
-    for (const c of this.counts.values()) {
+    for (const [field, c] of this.counts) {
+      if (fields && !fields.includes(field)) continue;
       correct += c.correct;
       total += c.total;
     }

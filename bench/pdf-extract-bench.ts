@@ -77,6 +77,7 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
     await Promise.all(extractors.map((x) => x.close()));
   }
   const pdfjs = median(rates.get('pdfjs')!);
+  const cpuBound = (lanes * 1000) / median(cpu.get('pdfjs')!);
   const fmt = (e: PdfEngine) =>
     `${rates
       .get(e)!
@@ -89,6 +90,7 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
     notes: [
       `${pdfs.length} PDFs generated with pdf-lib from the Karlsruhe Vorlagen, ${pages} pages, ${lanes} lanes (cores), median of ${ROUNDS} rounds`,
       `load average at the end: ${loadavg()[0]!.toFixed(1)}; rounds pdf.js: ${fmt('pdfjs')}`,
+      `pdf.js CPU-bound capacity of ${lanes} idle cores: ${cpuBound.toFixed(0)} pages/s (cores × 1000 / CPU ms per page)`,
     ],
   };
   const poppler = rates.has('pdftotext') ? median(rates.get('pdftotext')!) : null;

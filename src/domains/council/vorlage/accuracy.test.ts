@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureCorpus, measureFixtures } from '../../../../bench/parser-accuracy-bench.js';
+import { HELD_OUT_SCORED, measureCorpus, measureFixtures } from '../../../../bench/parser-accuracy-bench.js';
 import { corpusAvailable } from '../../../../bench/parser-corpus.js';
 
 describe('Vorlage parser accuracy', () => {
@@ -19,6 +19,7 @@ describe('Vorlage parser accuracy', () => {
       expect(rate['reference (printed in text)']).toBeGreaterThanOrEqual(0.97);
       expect(rate.decisionKind).toBeGreaterThanOrEqual(0.93);
       expect(rate['title (printed in text)']).toBeGreaterThanOrEqual(0.85);
+      expect(tally.overall(HELD_OUT_SCORED)).toBeGreaterThanOrEqual(0.93);
     },
     120_000,
   );

@@ -32,11 +32,10 @@ function dateLineAt(lines: string[], i: number): { name: string; rest: string; i
   const line = lines[i]!;
   const found = findGermanDate(line);
   if (!found || found.index > 90 || line.trim().length > 140) return null;
-  return {
-    name: line.slice(0, found.index).trim(),
-    rest: line.slice(found.index + found.length),
-    iso: found.iso,
-  };
+  const name = line.slice(0, found.index).trim();
+  // "Mit Urteil vom 18. Juli 2023 …" is the prose after the table, not a committee row.
+  if (/\b(vom|am|bis|ab|zum|seit|dem)$/i.test(name)) return null;
+  return { name, rest: line.slice(found.index + found.length), iso: found.iso };
 }
 
 /** Would this text line start the name of the next row (the row's date line begins with its date)? */
@@ -142,9 +141,10 @@ function assignRoles(rows: Row[]): Consultation[] {
     const result = collapse(r.result.join(' '));
     let role = r.role;
     if (!role) {
-      if (/vorberat/i.test(result)) role = 'Vorberatung';
-      else if (r.date === last && !/abgesetzt|vertagt|zurückgestellt/i.test(result)) role = 'Entscheidung';
-      else role = 'Vorberatung';
+      // A session that dropped the item neither prepared nor decided it.
+      if (/abgesetzt|vertagt|zurückgestellt/i.test(result)) role = null;
+      else if (/vorberat/i.test(result)) role = 'Vorberatung';
+      else role = r.date === last ? 'Entscheidung' : 'Vorberatung';
     }
     const out: Consultation = { committee: r.committee, date: r.date, role };
     if (r.agendaItem) out.agendaItem = r.agendaItem;
