@@ -81,6 +81,8 @@ describe('axe (WCAG 2.1 A/AA) reports nothing', () => {
       office,
       person,
       '/organizations/new',
+      '/people/new',
+      `${person}/edit`,
       `${office}/edit`,
       `${office}/memberships/new`,
     ];

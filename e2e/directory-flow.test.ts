@@ -72,10 +72,18 @@ describe('the office at work: find the office, see its history, add a member, tr
     await page.getByText('Bitte wählen Sie eine Person.').waitFor();
     await page.getByText('Bitte geben Sie die Funktion ein.').waitFor();
 
-    await page.getByRole('textbox', { name: 'Person' }).click();
-    const option = page.getByRole('option').first();
-    personName = ((await option.textContent()) ?? '').trim();
-    await option.click();
+    // The person is not in the directory yet: create them on the way and come back to the form.
+    await page.getByRole('link', { name: 'Neue Person' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Neue Person' }).waitFor();
+    personName = `Mara Beispiel ${Date.now()}`;
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(personName);
+    await page.getByRole('textbox', { name: 'E-Mail' }).fill('not-an-address');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Bitte geben Sie eine gültige E-Mail-Adresse ein.').waitFor();
+    await page.getByRole('textbox', { name: 'E-Mail' }).fill('mara.beispiel@example.org');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByRole('heading', { level: 1, name: /Mitgliedschaft hinzufügen/ }).waitFor();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Person' }).inputValue()).toBe(personName);
     await page.getByRole('textbox', { name: 'Funktion' }).fill(role);
     await page.getByLabel('Beginn').fill('2026-01-01');
     await page.getByRole('button', { name: 'Speichern' }).click();

@@ -83,6 +83,15 @@ export function canEdit(user: User | null): boolean {
   return user != null && (user.role === 'admin' || user.role === 'office' || user.role === 'partner');
 }
 
+/** May this user change a record owned by `ownerOrganizationId`? Mirrors the server's canWrite. */
+export function canEditRecord(user: User | null, ownerOrganizationId: number | null | undefined): boolean {
+  if (!user) return false;
+  if (user.role === 'admin' || user.role === 'office') return true;
+  return (
+    user.role === 'partner' && user.organizationId != null && ownerOrganizationId === user.organizationId
+  );
+}
+
 export function allowed(user: User | null, roles?: Role[]): boolean {
   if (!roles) return true;
   return user != null && roles.includes(user.role);

@@ -59,6 +59,7 @@ export const shellMessages: Messages = {
     'error.network': 'Der Server ist nicht erreichbar. Bitte versuchen Sie es später erneut.',
     'error.tooMany': 'Zu viele Versuche. Bitte warten Sie einen Moment.',
     'error.reload': 'Neu laden',
+    'error.invalidField': 'Bitte prüfen Sie diese Angabe.',
   },
   en: {
     'app.name': 'Regiolotse',
@@ -115,5 +116,6 @@ export const shellMessages: Messages = {
     'error.network': 'The server cannot be reached. Please try again later.',
     'error.tooMany': 'Too many attempts. Please wait a moment.',
     'error.reload': 'Reload',
+    'error.invalidField': 'Please check this value.',
   },
 };

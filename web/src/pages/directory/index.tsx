@@ -7,6 +7,7 @@ import { OrganizationCreatePage, OrganizationEditPage } from './organization-for
 import { OrganizationPage } from './organization-page';
 import { OrganizationsPage } from './organizations-page';
 import { PeoplePage } from './people-page';
+import { PersonCreatePage, PersonEditPage } from './person-form-page';
 import { PersonPage } from './person-page';
 
 export const directoryPages: PageModule = {
@@ -17,7 +18,9 @@ export const directoryPages: PageModule = {
     { path: 'organizations/:id/edit', element: <OrganizationEditPage /> },
     { path: 'organizations/:id/memberships/new', element: <MembershipCreatePage /> },
     { path: 'people', element: <PeoplePage /> },
+    { path: 'people/new', element: <PersonCreatePage /> },
     { path: 'people/:id', element: <PersonPage /> },
+    { path: 'people/:id/edit', element: <PersonEditPage /> },
     { path: 'bodies', element: <BodiesPage /> },
     { path: 'fields-of-action', element: <FieldsOfActionPage /> },
   ],

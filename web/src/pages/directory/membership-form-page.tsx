@@ -1,7 +1,7 @@
-import { Button, Group, Paper, Stack, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-view';
@@ -37,11 +37,12 @@ interface Draft {
 }
 
 function MembershipForm({ org }: { org: OrganizationDetail }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const [params] = useSearchParams();
   const [draft, setDraft] = useState<Draft>({
-    personId: null,
+    personId: Number(params.get('personId')) || null,
     role: '',
     startDate: '',
     endDate: '',
@@ -57,7 +58,7 @@ function MembershipForm({ org }: { org: OrganizationDetail }) {
       await queryClient.invalidateQueries({ queryKey: ['directory'] });
       navigate(`/organizations/${org.id}`);
     },
-    onError: (error) => setErrors(fieldErrors(error)),
+    onError: (error) => setErrors(fieldErrors(error, lang, t)),
   });
 
   function submit(event: FormEvent) {
@@ -101,6 +102,15 @@ function MembershipForm({ org }: { org: OrganizationDetail }) {
                 onChange={(v) => set('personId', v)}
                 error={errors.personId}
               />
+              <Text size="sm" mt={4}>
+                {t('member.personMissing')}{' '}
+                <Anchor
+                  component={Link}
+                  to={`/people/new?returnTo=${encodeURIComponent(`/organizations/${org.id}/memberships/new`)}`}
+                >
+                  {t('person.new')}
+                </Anchor>
+              </Text>
             </div>
             <TextInput
               data-field="role"

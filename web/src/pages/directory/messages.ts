@@ -91,6 +91,11 @@ export const directoryMessages: Messages = {
     'person.phone': 'Telefon',
     'person.note': 'Notiz',
     'person.memberships': 'Funktionen',
+    'person.new': 'Neue Person',
+    'person.create.title': 'Neue Person',
+    'person.edit.title': 'Person bearbeiten: {name}',
+    'person.emailInvalid': 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
+    'member.personMissing': 'Person noch nicht erfasst?',
     'person.organization': 'Organisation',
     'body.list.title': 'Gebietskörperschaften',
     'body.list.description':
@@ -193,6 +198,11 @@ export const directoryMessages: Messages = {
     'person.phone': 'Phone',
     'person.note': 'Note',
     'person.memberships': 'Roles',
+    'person.new': 'New person',
+    'person.create.title': 'New person',
+    'person.edit.title': 'Edit person: {name}',
+    'person.emailInvalid': 'Please enter a valid email address.',
+    'member.personMissing': 'Person not in the directory yet?',
     'person.organization': 'Organisation',
     'body.list.title': 'Local authorities',
     'body.list.description':

@@ -49,7 +49,7 @@ interface Draft {
 }
 
 function OrganizationForm({ org }: { org?: OrganizationDetail }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>({
@@ -74,7 +74,7 @@ function OrganizationForm({ org }: { org?: OrganizationDetail }) {
       await queryClient.invalidateQueries({ queryKey: ['directory'] });
       navigate(`/organizations/${saved.id}`);
     },
-    onError: (error) => setErrors(fieldErrors(error)),
+    onError: (error) => setErrors(fieldErrors(error, lang, t)),
   });
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 

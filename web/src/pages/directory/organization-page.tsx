@@ -4,7 +4,7 @@ import { Facts } from '../../components/facts';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-view';
 import { Section } from '../../components/section';
-import { canEdit, useAuth } from '../../lib/auth';
+import { canEditRecord, useAuth } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import { NotFoundPage } from '../../shell/not-found-page';
 import { AddressList } from './address-list';
@@ -28,7 +28,8 @@ export function OrganizationPage() {
 function OrganizationView({ org }: { org: OrganizationDetail }) {
   const { t } = useI18n();
   const { user } = useAuth();
-  const editable = canEdit(user);
+  // As on the server: a record without an owner belongs to the organisation itself.
+  const editable = canEditRecord(user, org.ownerOrganizationId ?? org.id);
   return (
     <Page
       title={org.name}

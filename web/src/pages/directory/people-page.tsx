@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Page } from '../../components/page';
 import { Pager } from '../../components/pager';
 import { QueryView } from '../../components/query-view';
+import { canEdit, useAuth } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import { usePeople } from './api';
 
@@ -11,6 +12,7 @@ const LIMIT = 50;
 
 export function PeoplePage() {
   const { t } = useI18n();
+  const { user } = useAuth();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const offset = Number(params.get('offset') ?? 0) || 0;
@@ -23,7 +25,16 @@ export function PeoplePage() {
   }
 
   return (
-    <Page title={t('person.list.title')}>
+    <Page
+      title={t('person.list.title')}
+      actions={
+        canEdit(user) && (
+          <Button component={Link} to="/people/new">
+            {t('person.new')}
+          </Button>
+        )
+      }
+    >
       <search aria-label={t('person.search')}>
         <form onSubmit={submit}>
           <Group align="flex-end" gap="sm">

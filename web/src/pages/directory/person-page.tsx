@@ -1,9 +1,10 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Button, Table, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { Facts } from '../../components/facts';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-view';
 import { Section } from '../../components/section';
+import { canEditRecord, useAuth } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import { usePerson } from './api';
 import { MembershipPeriod } from './membership-period';
@@ -22,9 +23,17 @@ export function PersonPage() {
 
 function PersonView({ person }: { person: PersonDetail }) {
   const { t } = useI18n();
+  const { user } = useAuth();
   return (
     <Page
       title={person.name}
+      actions={
+        canEditRecord(user, person.ownerOrganizationId) && (
+          <Button component={Link} to={`/people/${person.id}/edit`} variant="default">
+            {t('common.edit')}
+          </Button>
+        )
+      }
       before={
         <Anchor component={Link} to="/people" size="sm">
           ← {t('nav.people')}
