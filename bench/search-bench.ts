@@ -16,7 +16,7 @@ import { baselineSearch, buildBaselineIndex } from './search-baselines.js';
 import { describeCorpus, loadKarlsruhe, type RealCorpus, syntheticDocs } from './search-corpus.js';
 import { benchQueries } from './search-queries.js';
 
-const RUNS = 5;
+const RUNS = 3;
 const BATCH = 1_000;
 
 export function percentile(values: number[], p: number): number {
@@ -96,6 +96,23 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
   const notes = [describeCorpus(real, docs)];
   const out: BenchMetric[] = [];
 
+  // SEARCH_BENCH_BACKENDS=sqlite or =postgres runs one backend (e.g. both in parallel processes).
+  const backends = (process.env.SEARCH_BENCH_BACKENDS ?? 'sqlite,postgres').split(',');
+  if (backends.includes('sqlite')) await sqliteRun(ctx, real, docs, notes, out);
+  if (backends.includes('postgres')) await postgresRun(ctx, real, docs, notes, out);
+  notes.push(
+    `${benchQueries.length} queries (15 rare, 12 common, 8 phrases, 7 with OR/-/prefix*/groups, 8 facet-filtered) as anonymous, each ${RUNS}× after a warm-up; product timings include parsing, compound expansion, top 20 with snippets and all facet counts`,
+  );
+  return { title: `Search (${docs.toLocaleString('en')} documents)`, metrics: out, notes };
+}
+
+async function sqliteRun(
+  ctx: BenchContext,
+  real: RealCorpus,
+  docs: number,
+  notes: string[],
+  out: BenchMetric[],
+) {
   const lite = await openContext(sqliteUrl(ctx.outDir, `search-bench-${process.pid}`));
   try {
     const ms = await index(lite, real, docs, ctx.log);
@@ -110,10 +127,21 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
       `SQLite: indexed in ${(ms / 1000).toFixed(0)} s (${((docs / ms) * 1000).toFixed(0)} docs/s, stemming + vocabulary + FTS5), baseline FTS5 built in ${(baseMs / 1000).toFixed(0)} s; file ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB with both indexes`,
       `SQLite per kind p95: ${[...t.perKind].map(([k, v]) => `${k} ${percentile(v, 95).toFixed(0)} ms`).join(', ')}${t.emptyQueries.length ? `; no hits: ${t.emptyQueries.join(', ')}` : ''}`,
     );
+    ctx.log(
+      `${out.map((m) => `${m.name} ${m.value} (baseline ${m.baseline?.value})`).join('; ')} | ${notes.slice(-2).join(' | ')}`,
+    );
   } finally {
     await lite.database.close();
   }
+}
 
+async function postgresRun(
+  ctx: BenchContext,
+  real: RealCorpus,
+  docs: number,
+  notes: string[],
+  out: BenchMetric[],
+) {
   const pgDb = await createPgDatabase(ctx.pgAdminUrl);
   try {
     const pgc = await openContext(pgDb.url);
@@ -135,14 +163,13 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
         `PostgreSQL: indexed in ${(ms / 1000).toFixed(0)} s (${((docs / ms) * 1000).toFixed(0)} docs/s), ${/using rum/i.test(rum.rows[0]?.def ?? '') ? 'RUM' : 'GIN'} index, baseline built in ${(baseMs / 1000).toFixed(0)} s; database ${(Number(size.rows[0].n) / 2 ** 20).toFixed(0)} MiB`,
         `PostgreSQL per kind p95: ${[...t.perKind].map(([k, v]) => `${k} ${percentile(v, 95).toFixed(0)} ms`).join(', ')}${t.emptyQueries.length ? `; no hits: ${t.emptyQueries.join(', ')}` : ''}`,
       );
+      ctx.log(
+        `${out.map((m) => `${m.name} ${m.value} (baseline ${m.baseline?.value})`).join('; ')} | ${notes.slice(-2).join(' | ')}`,
+      );
     } finally {
       await pgc.database.close();
     }
   } finally {
     await pgDb.drop();
   }
-  notes.push(
-    `${benchQueries.length} queries (15 rare, 12 common, 8 phrases, 7 with OR/-/prefix*/groups, 8 facet-filtered) as anonymous, each ${RUNS}× after a warm-up; product timings include parsing, compound expansion, top 20 with snippets and all facet counts`,
-  );
-  return { title: `Search (${docs.toLocaleString('en')} documents)`, metrics: out, notes };
 }

@@ -41,6 +41,7 @@ function row(doc: SearchDocumentInput, at: string) {
 export async function indexDocuments(ctx: IndexCtx, docs: SearchDocumentInput[]): Promise<void> {
   const at = nowIso();
   const fields = docs.length > 0 ? await loadFields(ctx.db) : [];
+  const vocabulary = new VocabularyCounter();
   for (let i = 0; i < docs.length; i += BATCH) {
     const batch = docs.slice(i, i + BATCH);
     const values = batch.map((d) => row(d, at));
@@ -52,7 +53,6 @@ export async function indexDocuments(ctx: IndexCtx, docs: SearchDocumentInput[])
       )
       .execute();
     const existing = new Set(known.map((k) => `${k.doc_type}\u0000${k.source_id}`));
-    const vocabulary = new VocabularyCounter();
     for (const d of batch) {
       if (!existing.has(`${d.type}\u0000${d.sourceId}`))
         vocabulary.add(`${d.title} ${d.text.slice(0, MAX_INDEXED_CHARS)}`);
@@ -80,14 +80,13 @@ export async function indexDocuments(ctx: IndexCtx, docs: SearchDocumentInput[])
     const ids = await upsert.execute();
     const idOf = new Map(ids.map((r) => [`${r.doc_type}\u0000${r.source_id}`, r.id]));
     if (ctx.dialect === 'sqlite') {
-      await writeFts(ctx, batch, idOf);
+      await writeFts(ctx, batch, idOf, existing);
     } else {
       await sql`update search_documents set tsv =
           setweight(to_tsvector('german', title), 'A') ||
           setweight(to_tsvector('german', left(text, ${MAX_INDEXED_CHARS})), 'B')
         where id in (${sql.join(ids.map((r) => r.id))})`.execute(ctx.db);
     }
-    await saveVocabulary(ctx, vocabulary);
     if (fields.length > 0)
       await classifyDocuments(
         ctx.db,
@@ -95,15 +94,18 @@ export async function indexDocuments(ctx: IndexCtx, docs: SearchDocumentInput[])
         fields,
       );
   }
+  await saveVocabulary(ctx, vocabulary);
 }
 
 async function writeFts(
   ctx: IndexCtx,
   batch: SearchDocumentInput[],
   idOf: Map<string, number>,
+  existing: Set<string>,
 ): Promise<void> {
-  const ids = [...idOf.values()];
-  await sql`delete from search_fts where rowid in (${sql.join(ids)})`.execute(ctx.db);
+  // Only documents that were indexed before have old FTS entries to drop.
+  const stale = [...existing].map((k) => idOf.get(k)).filter((id): id is number => id !== undefined);
+  if (stale.length > 0) await sql`delete from search_fts where rowid in (${sql.join(stale)})`.execute(ctx.db);
   const rows = batch.map((d) => {
     const id = idOf.get(`${d.type}\u0000${d.sourceId}`);
     return sql`(${id}, ${stemText(d.title)}, ${stemText(d.text.slice(0, MAX_INDEXED_CHARS))})`;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../app/context.js';
-import { fold, stem } from './text/stem.js';
+import { analyseWord } from './text/stem.js';
 
 type VocabCtx = Pick<AppContext, 'db' | 'dialect'>;
 
@@ -12,14 +12,24 @@ export class VocabularyCounter {
   readonly words = new Map<string, number>();
 
   add(text: string): void {
+    const seen = new Set<string>();
+    for (const m of text.matchAll(WORD)) {
+      if (seen.has(m[0])) continue;
+      seen.add(m[0]);
+    }
     const seenStems = new Set<string>();
     const seenWords = new Set<string>();
-    for (const m of text.matchAll(WORD)) {
-      seenWords.add(fold(m[0]));
-      seenStems.add(stem(m[0]));
+    for (const w of seen) {
+      const a = analyseWord(w);
+      seenStems.add(a.stem);
+      seenWords.add(a.folded);
     }
     for (const s of seenStems) this.stems.set(s, (this.stems.get(s) ?? 0) + 1);
     for (const w of seenWords) this.words.set(w, (this.words.get(w) ?? 0) + 1);
+  }
+
+  get size(): number {
+    return this.stems.size + this.words.size;
   }
 }
 
@@ -36,8 +46,8 @@ export async function saveVocabulary(ctx: VocabCtx, counter: VocabularyCounter):
     else all.set(t, { s: 0, w: n });
   }
   const entries = [...all.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  for (let i = 0; i < entries.length; i += 500) {
-    const rows = entries.slice(i, i + 500).map(([t, c]) => sql`(${t}, ${c.s}, ${c.w})`);
+  for (let i = 0; i < entries.length; i += 1000) {
+    const rows = entries.slice(i, i + 1000).map(([t, c]) => sql`(${t}, ${c.s}, ${c.w})`);
     await sql`insert into search_terms (term, stem_docs, word_docs) values ${sql.join(rows)}
       on conflict (term) do update set
         stem_docs = search_terms.stem_docs + excluded.stem_docs,

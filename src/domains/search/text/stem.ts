@@ -19,27 +19,43 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+const ASCII = /^[a-z0-9]*$/;
+
 /** Case, ß and umlauts folded the same way for index and query (ä→a, ß→ss). */
 export function fold(word: string): string {
-  return word.toLowerCase().replaceAll('ß', 'ss').normalize('NFD').replace(/\p{M}/gu, '');
+  const lower = word.toLowerCase();
+  if (ASCII.test(lower)) return lower;
+  return lower.replaceAll('ß', 'ss').normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-const cache = new Map<string, string>();
+interface Analysed {
+  stem: string;
+  folded: string;
+}
 
-/** The Snowball German stem of one word, folded; cached because corpora repeat words a lot. */
-export function stem(word: string): string {
-  const lower = word.toLowerCase().replaceAll('ß', 'ss');
-  const hit = cache.get(lower);
+// Keyed by the word as written: corpora repeat their words a lot, and Snowball is the costly part.
+const cache = new Map<string, Analysed>();
+
+export function analyseWord(word: string): Analysed {
+  const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  const s = fold(german.stem(lower));
-  if (cache.size > 200_000) cache.clear();
-  cache.set(lower, s);
-  return s;
+  const lower = word.toLowerCase().replaceAll('ß', 'ss');
+  const a = { stem: fold(german.stem(lower)), folded: fold(word) };
+  if (cache.size > 500_000) cache.clear();
+  cache.set(word, a);
+  return a;
+}
+
+/** The Snowball German stem of one word, folded. */
+export function stem(word: string): string {
+  return analyseWord(word).stem;
 }
 
 /** The stemmed token stream of a text, space separated, positions preserved for phrases. */
 export function stemText(text: string): string {
   const words = text.match(WORD);
   if (!words) return '';
-  return words.map(stem).join(' ');
+  let out = '';
+  for (const w of words) out += out ? ` ${stem(w)}` : stem(w);
+  return out;
 }
