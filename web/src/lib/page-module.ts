@@ -30,6 +30,8 @@ export interface DashboardWidget {
 export interface PageModule {
   routes: PageRoute[];
   nav: NavItem[];
+  /** optional key into the messages: the label above this module's navigation entries */
+  navGroup?: string;
   messages: Messages;
   /** optional cards for the home page, shown in module order */
   dashboard?: DashboardWidget[];

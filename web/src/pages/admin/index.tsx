@@ -12,5 +12,6 @@ export const adminPages: PageModule = {
     { path: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
     { path: '/admin/jobs', label: 'nav.jobs', roles: ['admin'] },
   ],
+  navGroup: 'nav.group.admin',
   messages: adminMessages,
 };

@@ -2,6 +2,7 @@ import type { Messages } from '../../lib/page-module';
 
 export const adminMessages: Messages = {
   de: {
+    'nav.group.admin': 'Administration',
     'nav.audit': 'Änderungsprotokoll',
     'nav.audit.description': 'Wer hat wann was geändert',
     'nav.jobs': 'Hintergrundaufgaben',
@@ -38,6 +39,7 @@ export const adminMessages: Messages = {
     'jobs.status.cancelled': 'abgebrochen',
   },
   en: {
+    'nav.group.admin': 'Administration',
     'nav.audit': 'Audit log',
     'nav.audit.description': 'Who changed what and when',
     'nav.jobs': 'Background jobs',

@@ -30,5 +30,6 @@ export const directoryPages: PageModule = {
     { path: '/bodies', label: 'nav.bodies' },
     { path: '/fields-of-action', label: 'nav.fields' },
   ],
+  navGroup: 'nav.group.directory',
   messages: directoryMessages,
 };

@@ -2,6 +2,7 @@ import type { Messages } from '../../lib/page-module';
 
 export const directoryMessages: Messages = {
   de: {
+    'nav.group.directory': 'Verzeichnis',
     'nav.organizations': 'Organisationen',
     'nav.organizations.description': 'Partner, Fachämter, Gremien und Netzwerke der Region',
     'nav.people': 'Personen',
@@ -109,6 +110,7 @@ export const directoryMessages: Messages = {
     'fields.terms': 'Begriffe',
   },
   en: {
+    'nav.group.directory': 'Directory',
     'nav.organizations': 'Organisations',
     'nav.organizations.description': 'Partners, departments, committees and networks of the region',
     'nav.people': 'People',
