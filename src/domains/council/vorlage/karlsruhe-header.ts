@@ -5,7 +5,7 @@ import { collapse, findGermanDate, joinWrapped, NUMERIC_DATE } from './text.js';
  * their values (often printed as a stacked column below all labels), the document type and the title.
  */
 
-const SLASH_REFERENCE = /(?<![\d/])(\d{4}\/\d{3,4}|\d{1,3}\/\d{4})(?![\d/])/;
+const SLASH_REFERENCE = /(?<![\d/])(\d{4}\/\d{3,5}(?:\/\d{1,2})?|\d{1,3}\/\d{4})(?![\d/])/;
 const DEPARTMENT_VALUE =
   /^\s*(Dez\.?\s*\d+|Dezernat\s+\d+|OB|Oberbürgermeister|OV\s+\S+|Ortsverwaltung\s+\S+|Stadtamt\s+\S+)\s*$/;
 const LABEL =
@@ -59,11 +59,22 @@ function findReference(header: string[]): { value: string | null; confidence: nu
   if (labelAt < 0) return { value: null, confidence: 0 };
   const inline = /Vorlage\s*Nr\.?:?\s*(\d{1,5})\s*$/i.exec(header[labelAt]!);
   if (inline) return { value: inline[1]!, confidence: 0.7 };
-  // Stacked columns: the value after the meeting date (Termin) belongs to "Vorlage Nr.".
+  // Stacked columns print the values below all labels: after the meeting date (Termin) comes the
+  // number ("86", "405/HA"); an empty Vorlage Nr. leaves the TOP ("2c", "TOP 3") there, never taken.
   const values = header.slice(labelAt + 1).filter((l) => l.trim() && !LABEL.test(l));
-  const dateAt = values.findIndex((l) => /^\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$/.test(l));
-  const candidate = dateAt >= 0 ? values[dateAt + 1]?.trim() : undefined;
-  if (candidate && /^\d{1,5}$/.test(candidate)) return { value: candidate, confidence: 0.6 };
+  const isDate = (l: string) => {
+    const d = findGermanDate(l);
+    return d !== null && l.trim().length <= d.length + 2;
+  };
+  const rest = values.filter((l) => !isDate(l)).map((l) => l.trim());
+  const numeric = /^\d{1,5}(\/[A-Za-z]{1,8})?$/;
+  const leading = rest.findIndex((l) => !numeric.test(l) && !/^\d{1,3}[a-z]?$/.test(l));
+  const run = rest.slice(0, leading < 0 ? rest.length : leading);
+  // With a "TOP:" label a single number could be either value: leave it.
+  const hasTopLabel = header.slice(labelAt).some((l) => /^\s*TOP\s*:/.test(l));
+  if (hasTopLabel && run.length < 2) return { value: null, confidence: 0 };
+  const candidate = run[0];
+  if (candidate && numeric.test(candidate)) return { value: candidate, confidence: 0.6 };
   return { value: null, confidence: 0 };
 }
 
