@@ -1,0 +1,43 @@
+export interface FacetValue {
+  value: string;
+  count: number;
+  label?: string;
+}
+
+export type FacetName = 'type' | 'body' | 'committee' | 'paperType' | 'year' | 'field';
+
+export interface SearchHit {
+  type: string;
+  id: number;
+  title: string;
+  date: string | null;
+  /** server-escaped HTML: only <mark> elements around found words */
+  snippet: string;
+  url: string | null;
+  body: string | null;
+  committee: string | null;
+  paperType: string | null;
+  isPublic: boolean;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  facets: Record<FacetName, FacetValue[]>;
+}
+
+export interface RadarTopic {
+  kind: 'field' | 'term';
+  key: string;
+  label: string;
+  total: number;
+  bodies: Array<{ body: string; count: number }>;
+  documents: Array<{ type: string; id: number; title: string; date: string | null; body: string }>;
+}
+
+export interface Radar {
+  from: string;
+  to: string;
+  documents: number;
+  topics: RadarTopic[];
+}
