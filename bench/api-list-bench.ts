@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openContext, sqliteUrl } from './lib/databases.js';
 import { type LoadResult, runLoad } from './lib/load.js';
+import { processCpuMs } from './lib/proc-cpu.js';
 import { startBareServer, startRegiolotse } from './lib/processes.js';
 import { seedDirectory } from './lib/seed-directory.js';
 import { type BenchContext, type BenchReport, ratioOf } from './lib/types.js';
@@ -32,6 +33,7 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
   const appRuns: LoadResult[] = [];
   const bareRuns: LoadResult[] = [];
   const healthRuns: LoadResult[] = [];
+  const cpuPerRequest = { app: [] as number[], bare: [] as number[] };
   try {
     const res = await fetch(`http://127.0.0.1:${app.port}${PATH}`);
     const text = await res.text();
@@ -43,10 +45,24 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
     try {
       // Alternate the two so a burst of other work on the machine hits both alike.
       for (let i = 0; i < ROUNDS; i++) {
+        const appCpu = processCpuMs(app.child.pid);
         appRuns.push(
           checked(await runLoad(ctx.root, `http://127.0.0.1:${app.port}${PATH}`, LOAD), 'regiolotse'),
         );
+        const bareCpu = processCpuMs(bare.child.pid);
         bareRuns.push(checked(await runLoad(ctx.root, `http://127.0.0.1:${bare.port}/list`, LOAD), 'bare'));
+        // Warm-up requests are not counted but their CPU is: a slight overestimate, alike for both.
+        const appAfter = processCpuMs(app.child.pid);
+        const bareAfter = processCpuMs(bare.child.pid);
+        if (
+          appCpu !== undefined &&
+          appAfter !== undefined &&
+          bareCpu !== undefined &&
+          bareAfter !== undefined
+        ) {
+          cpuPerRequest.app.push((appAfter - appCpu) / appRuns[i].requests);
+          cpuPerRequest.bare.push((bareAfter - bareCpu) / bareRuns[i].requests);
+        }
       }
       // The platform's own stack (security headers, auth, rate limit, metrics) around a trivial handler.
       healthRuns.push(
@@ -83,6 +99,17 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
         ratio: ratioOf(a.p99, b.p99, false),
       },
       { name: 'p50 latency', value: a.p50, unit: 'ms', baseline: { label: 'bare Fastify', value: b.p50 } },
+      ...(cpuPerRequest.app.length
+        ? [
+            {
+              name: 'server CPU per request (independent of machine load)',
+              value: Math.min(...cpuPerRequest.app),
+              unit: 'ms',
+              baseline: { label: 'bare Fastify', value: Math.min(...cpuPerRequest.bare) },
+              ratio: ratioOf(Math.min(...cpuPerRequest.app), Math.min(...cpuPerRequest.bare), false),
+            },
+          ]
+        : []),
       {
         name: 'diagnostic: GET /health through the full stack',
         value: healthRuns[0].rps,

@@ -1,20 +1,22 @@
 // Runs every bench module (bench/*-bench.ts, each exporting `run`) one after another and prints
-// their figures with ratios against baselines measured in the same run. A full run (no filter)
-// also rewrites BENCHMARKS.md (naming any module that failed). Usage: npm run bench [-- name-filter …]
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+// their figures with ratios against baselines measured in the same run. Each module that
+// completes replaces its own section of BENCHMARKS.md, so a filtered run updates only its part.
+// Usage: npm run bench [-- name-filter …]
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { machineInfo } from './lib/machine.js';
-import { markdownReport, textReport } from './lib/report.js';
-import type { BenchContext, BenchModuleRun, BenchReport } from './lib/types.js';
+import { markdownSection, mergeBenchmarks, textReport } from './lib/report.js';
+import type { BenchContext, BenchModuleRun } from './lib/types.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = join(benchDir, '..');
+const benchmarksFile = join(root, 'BENCHMARKS.md');
 const filters = process.argv.slice(2);
-const modules = readdirSync(benchDir)
+const allModules = readdirSync(benchDir)
   .filter((f) => /-bench\.ts$/.test(f))
-  .filter((f) => filters.length === 0 || filters.some((q) => f.includes(q)))
   .sort();
+const modules = allModules.filter((f) => filters.length === 0 || filters.some((q) => f.includes(q)));
 if (modules.length === 0) {
   process.stderr.write(`No bench module matches ${filters.join(' ')}\n`);
   process.exit(1);
@@ -29,12 +31,6 @@ const ctx: BenchContext = {
   log: (message) => process.stderr.write(`  ${message}\n`),
 };
 
-const machine = machineInfo();
-process.stdout.write(
-  `Machine: ${machine.cpu} ×${machine.nproc}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}\n\n`,
-);
-const started = performance.now();
-const reports: BenchReport[] = [];
 const failed: string[] = [];
 for (const file of modules) {
   process.stderr.write(`» ${file}\n`);
@@ -43,10 +39,18 @@ for (const file of modules) {
     process.stderr.write(`  ${file} exports no run(): skipped\n`);
     continue;
   }
+  const machine = machineInfo();
+  const started = performance.now();
   try {
     const report = await mod.run(ctx);
-    reports.push(report);
-    process.stdout.write(`${textReport(report)}\n\n`);
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(
+      `${textReport(report)}\n  (${seconds.toFixed(0)} s, load average ${machine.load})\n\n`,
+    );
+    // Written after every module so a long run that is interrupted keeps what it measured.
+    const existing = existsSync(benchmarksFile) ? readFileSync(benchmarksFile, 'utf8') : '';
+    const section = markdownSection(file, report, machine, seconds);
+    writeFileSync(benchmarksFile, mergeBenchmarks(existing, new Map([[file, section]]), allModules));
   } catch (err) {
     failed.push(file);
     process.stderr.write(
@@ -54,9 +58,6 @@ for (const file of modules) {
     );
   }
 }
-const seconds = (performance.now() - started) / 1000;
-if (filters.length === 0) {
-  writeFileSync(join(root, 'BENCHMARKS.md'), markdownReport(machine, reports, seconds, failed));
-  process.stdout.write('BENCHMARKS.md updated.\n');
-}
+if (failed.length)
+  process.stderr.write(`Failed: ${failed.join(', ')} (their BENCHMARKS.md sections are unchanged)\n`);
 process.exitCode = failed.length ? 1 : 0;

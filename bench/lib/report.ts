@@ -26,41 +26,53 @@ export function textReport(report: BenchReport): string {
   return [`== ${report.title}`, ...rows.map(line), ...notes].join('\n');
 }
 
-function markdownTable(report: BenchReport): string {
-  const rows = [header, header.map(() => '---'), ...report.metrics.map(cells)];
-  return rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
+export function machineLine(m: MachineInfo): string {
+  return `${m.date} · ${m.cpu}, nproc ${m.nproc} · ${m.memoryGiB} GiB · Node.js ${m.node} (${m.platform}) · load average ${m.load}`;
 }
 
-/** BENCHMARKS.md: the machine, then one section per bench module. */
-export function markdownReport(
+/** One module's section, fenced by markers so later runs of single modules can replace it. */
+export function markdownSection(
+  file: string,
+  report: BenchReport,
   machine: MachineInfo,
-  reports: BenchReport[],
   seconds: number,
-  failed: string[] = [],
 ): string {
-  const out = [
-    '# Benchmarks',
+  const table = [header, header.map(() => '---'), ...report.metrics.map(cells)]
+    .map((r) => `| ${r.join(' | ')} |`)
+    .join('\n');
+  const notes = (report.notes ?? []).map((n) => `- ${n}`).join('\n');
+  return [
+    `<!-- bench:${file} -->`,
+    `## ${report.title}`,
     '',
-    'Written by `npm run bench` (see bench/README.md); do not edit by hand. Ratios are against a',
-    'baseline measured in the same run on the same machine, oriented so that higher is better',
-    '(1.0 = as good as the baseline).',
+    `_\`bench/${file}\`, ${seconds.toFixed(0)} s — ${machineLine(machine)}_`,
     '',
-    '## Machine',
+    table,
     '',
-    `- date: ${machine.date}`,
-    `- CPU: ${machine.cpu}, nproc ${machine.nproc}`,
-    `- memory: ${machine.memoryGiB} GiB`,
-    `- Node.js ${machine.node} (${machine.platform})`,
-    `- load average (1 min) at start: ${machine.load}`,
-    `- whole run: ${seconds.toFixed(0)} s`,
-    '',
-  ];
-  for (const r of reports) {
-    out.push(`## ${r.title}`, '', markdownTable(r), '');
-    for (const n of r.notes ?? []) out.push(`- ${n}`);
-    if (r.notes?.length) out.push('');
+    ...(notes ? [notes, ''] : []),
+    `<!-- /bench:${file} -->`,
+  ].join('\n');
+}
+
+const intro = `# Benchmarks
+
+Written by \`npm run bench\` (see bench/README.md); each section is replaced when its module runs
+again, so do not edit by hand. Ratios are against a baseline measured in the same run on the same
+machine, oriented so that higher is better (1.0 = as good as the baseline). Every section names
+the machine and its load average at the start of the run: a load well above nproc means other
+work shared the machine and the figures are pessimistic.
+`;
+
+/**
+ * Merges fresh sections into the existing BENCHMARKS.md: sections of modules that ran are
+ * replaced, others kept, sections of modules that no longer exist dropped; order by file name.
+ */
+export function mergeBenchmarks(existing: string, fresh: Map<string, string>, modules: string[]): string {
+  const sections = new Map<string, string>();
+  for (const m of existing.matchAll(/<!-- bench:([\w.-]+) -->[\s\S]*?<!-- \/bench:\1 -->/g)) {
+    sections.set(m[1], m[0]);
   }
-  if (failed.length)
-    out.push('## Failed in this run', '', ...failed.map((f) => `- ${f} (see the run output)`), '');
-  return out.join('\n');
+  for (const [file, text] of fresh) sections.set(file, text);
+  const kept = [...sections.keys()].filter((f) => modules.includes(f)).sort();
+  return `${intro}\n${kept.map((f) => sections.get(f)).join('\n\n')}\n`;
 }
