@@ -1,6 +1,9 @@
-import type { AppContext, AppServer } from '../../../app/context.js';
+import type { Command } from 'commander';
+import type { AppContext, AppServer, WithContext } from '../../../app/context.js';
 import type { JobDefinition } from '../../../infra/jobs/runner.js';
 import { reviewRoutes } from '../deadlines/routes.js';
+import { radarCli } from '../feeds/cli.js';
+import { feedRoutes } from '../feeds/routes.js';
 import { matchingRoutes } from '../matching/routes.js';
 import { radarJobs } from './jobs.js';
 import { alertRoutes } from './routes.js';
@@ -27,6 +30,10 @@ export const fundingRadar = {
     reviewRoutes(app, ctx);
     matchingRoutes(app, ctx);
     alertRoutes(app, ctx);
+    feedRoutes(app, ctx);
+  },
+  cli(program: Command, withContext: WithContext): void {
+    radarCli(program, withContext);
   },
   jobs(ctx: AppContext): JobDefinition[] {
     return radarJobs(ctx);
