@@ -2,15 +2,33 @@
 // Vorlagen (never used while developing) against their OParl paper records.
 import { readFileSync } from 'node:fs';
 import { parseVorlageText } from '../src/domains/council/vorlage/parse-vorlage.js';
+import { createPdfExtractor, type PdfEngine } from '../src/infra/pdf/extractor.js';
+import { findPdftotext } from '../src/infra/pdf/pdftotext.js';
 import type { BenchContext, BenchMetric, BenchReport } from './lib/types.js';
 import { compareWithExpected, compareWithOparl, Tally } from './parser-compare.js';
 import { corpusAvailable, loadMeetingsAndOrganizations, loadSplit } from './parser-corpus.js';
 import { loadFixtures } from './parser-fixtures.js';
+import { makeTextPdf } from './pdf-make.js';
 
 export function measureFixtures(): Tally {
   const tally = new Tally();
   for (const f of loadFixtures()) {
     compareWithExpected(tally, f.name, parseVorlageText(readFileSync(f.textPath, 'utf8')).paper, f.expected);
+  }
+  return tally;
+}
+
+/** The same fixtures set as PDFs (pdf-lib) and read back through the extractor: text extraction + parser. */
+export async function measureFixturesViaPdf(engine: PdfEngine): Promise<Tally> {
+  const tally = new Tally();
+  const extractor = createPdfExtractor({ engine, concurrency: 2 });
+  try {
+    for (const f of loadFixtures()) {
+      const { pages } = await extractor.extract(await makeTextPdf(readFileSync(f.textPath, 'utf8')));
+      compareWithExpected(tally, f.name, parseVorlageText(pages.join('\n')).paper, f.expected);
+    }
+  } finally {
+    await extractor.close();
   }
   return tally;
 }
@@ -69,6 +87,17 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
     metrics: metrics('fixtures', fixtures, 97),
     notes: [],
   };
+  for (const engine of findPdftotext() ? (['pdfjs', 'pdftotext'] as const) : (['pdfjs'] as const)) {
+    const viaPdf = await measureFixturesViaPdf(engine);
+    const value = Math.round(1000 * viaPdf.overall()) / 10;
+    result.metrics.push({
+      name: `fixtures as generated PDF via ${engine}, overall`,
+      value,
+      unit: '%',
+      goal: '≥ 97 %',
+      met: value >= 97,
+    });
+  }
   if (!corpusAvailable()) {
     result.notes!.push('Karlsruhe corpus not found: held-out accuracy not measured.');
     return result;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { HELD_OUT_SCORED, measureCorpus, measureFixtures } from '../../../../bench/parser-accuracy-bench.js';
+import {
+  HELD_OUT_SCORED,
+  measureCorpus,
+  measureFixtures,
+  measureFixturesViaPdf,
+} from '../../../../bench/parser-accuracy-bench.js';
 import { corpusAvailable } from '../../../../bench/parser-corpus.js';
 
 describe('Vorlage parser accuracy', () => {
@@ -7,6 +12,11 @@ describe('Vorlage parser accuracy', () => {
     const tally = measureFixtures();
     expect(tally.overall(), tally.failures.join('\n')).toBeGreaterThanOrEqual(0.97);
   });
+
+  it('reads the fixtures as well when they come as PDFs through the pdf.js pool', async () => {
+    const tally = await measureFixturesViaPdf('pdfjs');
+    expect(tally.overall(), tally.failures.join('\n')).toBeGreaterThanOrEqual(0.97);
+  }, 60_000);
 
   // Floors a little under the measured held-out figures (see the bench), so a regression fails.
   it.runIf(corpusAvailable())(

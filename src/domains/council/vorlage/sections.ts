@@ -4,7 +4,7 @@ import { joinParagraphs } from './text.js';
 const FURNITURE = [
   /^\s*[–-]\s*\d+\s*[–-]\s*$/,
   /^\s*Seite\s+\d+(\s+von\s+\d+)?\s*$/i,
-  /^\s*Ergänzende Erläuterungen\s+Seite\s+\d+\s*$/i,
+  /^\s*Ergänzende Erläuterungen(\s+Seite\s+\d+)?\s*$/i,
   /^\s*Gedruckt auf 100 Prozent Recyclingpapier\s*$/i,
 ];
 
