@@ -64,6 +64,25 @@ describe('the office at work: find the office, see its history, add a member, tr
     expect(await members.textContent()).toMatch(/abgeordnet von/);
   });
 
+  it('adds a dated entry to the timeline, which lands in date order', async () => {
+    await page.getByRole('button', { name: 'Chronik-Eintrag hinzufügen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Chronik-Eintrag hinzufügen' });
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialog.getByText('Bitte geben Sie einen Titel ein.').waitFor();
+    await dialog.getByRole('textbox', { name: 'Titel' }).fill('Regionalkonferenz E2E');
+    await dialog.getByLabel('Datum').fill('2019-05-15');
+    await dialog.getByRole('button', { name: 'Speichern' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const timeline = page.getByRole('list', { name: 'Chronik' });
+    const entry = timeline.getByRole('listitem').filter({ hasText: 'Regionalkonferenz E2E' });
+    await entry.waitFor();
+    expect(await entry.locator('time').getAttribute('datetime')).toBe('2019-05-15');
+    const dates = await timeline
+      .locator('li time')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+    expect([...dates].sort()).toEqual(dates);
+  });
+
   let personName = '';
   it('adds a membership through the form, with validation in German first', async () => {
     await page.getByRole('link', { name: 'Mitgliedschaft hinzufügen' }).click();

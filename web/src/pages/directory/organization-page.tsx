@@ -1,4 +1,5 @@
 import { Anchor, Button, Grid, Text } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Facts } from '../../components/facts';
 import { Page } from '../../components/page';
@@ -7,6 +8,7 @@ import { Section } from '../../components/section';
 import { canEditRecord, useAuth } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import { NotFoundPage } from '../../shell/not-found-page';
+import { AddEventModal } from './add-event-modal';
 import { AddressList } from './address-list';
 import { useOrganization } from './api';
 import { MembersTable } from './members-table';
@@ -30,6 +32,7 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
   const { user } = useAuth();
   // As on the server: a record without an owner belongs to the organisation itself.
   const editable = canEditRecord(user, org.ownerOrganizationId ?? org.id);
+  const [addingEvent, setAddingEvent] = useState(false);
   return (
     <Page
       title={org.name}
@@ -112,9 +115,21 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
       <Section title={t('org.addresses')}>
         <AddressList addresses={org.addresses} />
       </Section>
-      <Section title={t('org.timeline')}>
+      <Section
+        title={t('org.timeline')}
+        actions={
+          editable && (
+            <Button variant="default" size="sm" onClick={() => setAddingEvent(true)}>
+              {t('event.add')}
+            </Button>
+          )
+        }
+      >
         <TimelineList items={org.timeline} />
       </Section>
+      {editable && (
+        <AddEventModal organizationId={org.id} opened={addingEvent} onClose={() => setAddingEvent(false)} />
+      )}
     </Page>
   );
 }

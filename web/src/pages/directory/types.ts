@@ -14,6 +14,7 @@ import type {
 /** The directory API's shapes, inferred from the server's zod schemas so both sides stay in step. */
 export type {
   BodyNode,
+  EventCreate,
   FieldOfActionNode,
   MembershipCreate,
   OrganizationCreate,
