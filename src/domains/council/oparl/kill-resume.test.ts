@@ -56,7 +56,7 @@ let corpus: ReturnType<typeof unpackCorpus>;
 beforeAll(async () => {
   execFileSync(process.execPath, ['scripts/build-server.mjs']);
   corpus = unpackCorpus();
-  server = await startOParlServer(loadFixtures({ corpusDir: corpus.dir, papers: 200, meetings: 50 }), {
+  server = await startOParlServer(loadFixtures({ corpusDir: corpus.dir, papers: 120, meetings: 30 }), {
     pageSize: 20,
   });
 }, 120_000);
@@ -83,8 +83,8 @@ describeEachDb('OParl sync killed mid-way and resumed (built CLI)', (env) => {
     try {
       const seen = server.requests.length;
       const first = runCli(server.systemUrl, clone.url);
-      // Killed while the Karlsruhe papers are half read (page 6 of 17 requested).
-      const killed = () => server.requests.slice(seen).some((r) => r.endsWith('/0001/papers?page=6'));
+      // Killed while the Karlsruhe papers are half read (page 5 of 8 requested).
+      const killed = () => server.requests.slice(seen).some((r) => r.endsWith('/0001/papers?page=5'));
       await new Promise<void>((resolve) => {
         const timer = setInterval(() => {
           if (killed() || first.exitCode !== null) {

@@ -151,4 +151,95 @@ describeEachDb('OParl sync against the loopback server', (env) => {
       .execute();
     for (const h of hidden) expect(h.name).toMatch(/^(n[öo]|nicht)/i);
   });
+
+  it('keeps the search index in step, with non-public papers marked', async () => {
+    const { ctx } = env();
+    // Two of the real Karlsruhe papers are deleted stubs: stored, but not searchable.
+    const papers = await ctx.db
+      .selectFrom('council_papers')
+      .select(['id', 'is_public'])
+      .where('deleted', '=', 0)
+      .execute();
+    expect(
+      await ctx.db.selectFrom('council_papers').select('id').where('deleted', '=', 1).execute(),
+    ).toHaveLength(2);
+    const docs = await ctx.db
+      .selectFrom('search_documents')
+      .select(['source_id', 'is_public'])
+      .where('doc_type', '=', 'paper')
+      .execute();
+    expect(docs).toHaveLength(papers.length);
+    const files = await ctx.db
+      .selectFrom('council_files')
+      .select(['id', 'is_public'])
+      .where('is_public', '=', 0)
+      .execute();
+    const fileDocs = await ctx.db
+      .selectFrom('search_documents')
+      .select(['source_id', 'is_public'])
+      .where('doc_type', '=', 'file')
+      .where('source_id', 'in', [0, ...files.map((f) => f.id)])
+      .execute();
+    expect(fileDocs.every((d) => d.is_public === 0)).toBe(true);
+    expect(fileDocs).toHaveLength(files.length);
+  });
+
+  it('asks only for changes since a given date (--since), and a deleted stub marks the row deleted', async () => {
+    const { ctx } = env();
+    const paperList = server.lists.get('/oparl/bodies/0001/papers')!;
+    const victim = paperList[0];
+    const before = await ctx.db
+      .selectFrom('council_papers')
+      .select('id')
+      .where('oparl_id', '=', victim.id as string)
+      .executeTakeFirstOrThrow();
+    const original = { ...victim };
+    for (const k of Object.keys(victim)) delete victim[k];
+    Object.assign(victim, {
+      id: original.id,
+      type: original.type,
+      created: original.created,
+      modified: new Date().toISOString(),
+      deleted: true,
+    });
+    try {
+      const report = await syncSource(ctx, server.systemUrl, {
+        client: fastClient,
+        body: '0001',
+        since: new Date(Date.now() - 3_600_000).toISOString(),
+      });
+      expect(report.bodies).toBe(0);
+      const karlsruhe = await ctx.db
+        .selectFrom('council_bodies')
+        .select('id')
+        .where('oparl_id', 'like', '%/bodies/0001')
+        .executeTakeFirstOrThrow();
+      const only = await syncSource(ctx, server.systemUrl, {
+        client: fastClient,
+        body: String(karlsruhe.id),
+        since: new Date(Date.now() - 3_600_000).toISOString(),
+      });
+      expect(only.bodies).toBe(1);
+      expect(only.errors).toEqual([]);
+      const row = await ctx.db
+        .selectFrom('council_papers')
+        .select(['id', 'deleted', 'name'])
+        .where('oparl_id', '=', original.id as string)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ id: before.id, deleted: 1 });
+      // The content is kept, and the deleted paper leaves the search index.
+      expect(row.name).toBe(original.name);
+      expect(
+        await ctx.db
+          .selectFrom('search_documents')
+          .select('id')
+          .where('doc_type', '=', 'paper')
+          .where('source_id', '=', row.id)
+          .execute(),
+      ).toEqual([]);
+    } finally {
+      for (const k of Object.keys(victim)) delete victim[k];
+      Object.assign(victim, original);
+    }
+  });
 });
