@@ -13,9 +13,10 @@ export interface PdfText {
 
 export interface PdfExtractorOptions {
   /**
-   * 'auto' = the pdf.js worker pool: bench/pdf-extract-bench.ts measured it faster than spawning
-   * pdftotext per file (2.3–2.5 vs 2.7–2.8 CPU ms per page on 5–12 page Vorlagen; poppler pays its
-   * start-up per file). The other engine, when present, retries files the first one calls corrupt.
+   * 'auto' = the pdf.js worker pool: bench/pdf-extract-bench.ts measured it at least as fast as
+   * spawning pdftotext per file (2.3–2.5 vs 2.5–2.8 CPU ms per page on 4–11 page Vorlagen; poppler
+   * pays its start-up per file). The other engine, when present, retries files the first one calls
+   * corrupt.
    */
   engine?: PdfEngine | 'auto';
   /** Parallel files; default = CPU cores. */
