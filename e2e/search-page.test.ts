@@ -80,6 +80,6 @@ it('searches, highlights the original wording, filters by a facet and has no axe
 it('answers malformed queries with a readable German message', async () => {
   const { context, page } = await freshPage(browser);
   await openPage(page, `${server.url}/search?q=${encodeURIComponent('"Radweg')}`);
-  await page.getByText('Anführungszeichen nicht geschlossen').waitFor();
+  await page.getByText('Anführungszeichen nicht geschlossen').waitFor({ timeout: 20_000 });
   await context.close();
 });
