@@ -28,7 +28,10 @@ export const fundingModule: DomainModule = {
     await fundingRoutes(app, ctx);
     fundingRadar.routes(app, ctx);
   },
-  cli: fundingCli,
+  cli: (program, withContext) => {
+    fundingCli(program, withContext);
+    fundingRadar.cli(program, withContext);
+  },
   seedDemo: seedFundingDemo,
   jobs: (ctx) => [
     defineJob({
@@ -46,5 +49,6 @@ export const fundingModule: DomainModule = {
         sources: await reimportSources(ctx.db, (done, total, message) => progress(done, total, message)),
       }),
     }),
+    ...fundingRadar.jobs(ctx),
   ],
 };

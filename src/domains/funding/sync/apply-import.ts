@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ControlledTransaction, Kysely } from 'kysely';
 import type { DB } from '../../../app/schema.js';
 import {
   emptyCounts,
@@ -21,6 +21,8 @@ export interface ImportResult {
   records: number;
   seconds: number;
 }
+
+const BATCH_SIZE = 100;
 
 interface Seen {
   programmes: Set<number>;
@@ -123,12 +125,21 @@ export async function applyImport(
     actorLabel: opts.actorLabel,
   };
   let done = 0;
+  // Records are committed in batches (one fsync per batch, not per record); a savepoint per record
+  // keeps a failing record from taking the rest of its batch with it.
+  let batch: ControlledTransaction<DB> | null = null;
+  let inBatch = 0;
   try {
     for await (const item of parsed.items) {
       done++;
+      if (!batch) {
+        batch = await db.startTransaction().execute();
+        inBatch = 0;
+      }
+      const trx: ControlledTransaction<DB> = batch;
       if (item.kind === 'rejected') {
         counts.rejected++;
-        await quarantineRecord(db, {
+        await quarantineRecord(trx, {
           source: parsed.source,
           file: item.file,
           recordKey: item.key,
@@ -137,15 +148,16 @@ export async function applyImport(
           now: startedAt,
         });
       } else {
+        const sp = await trx.savepoint('rec').execute();
         try {
-          const outcome = await db
-            .transaction()
-            .execute((trx) => applyItem({ ...base, db: trx }, item, seen));
+          const outcome = await applyItem({ ...base, db: sp }, item, seen);
+          await sp.releaseSavepoint('rec').execute();
           counts[outcome]++;
         } catch (err) {
+          await sp.rollbackToSavepoint('rec').execute();
           counts.rejected++;
           const reason = `database rejected the record: ${err instanceof Error ? err.message : String(err)}`;
-          await quarantineRecord(db, {
+          await quarantineRecord(trx, {
             source: parsed.source,
             file: opts.location,
             recordKey: item.key,
@@ -155,8 +167,17 @@ export async function applyImport(
           });
         }
       }
-      if (opts.onProgress && (done % 25 === 0 || done === parsed.total))
-        await opts.onProgress(done, parsed.total, item.key);
+      if (++inBatch >= BATCH_SIZE) {
+        await trx.commit().execute();
+        batch = null;
+        // Only between batches: on SQLite the open transaction holds the one connection, and the
+        // job runner's progress update needs it.
+        await opts.onProgress?.(done, parsed.total, item.key);
+      }
+    }
+    if (batch) {
+      await batch.commit().execute();
+      batch = null;
     }
     if (parsed.full) {
       await db.transaction().execute(async (trx) => {
@@ -181,6 +202,7 @@ export async function applyImport(
       });
     }
   } catch (err) {
+    if (batch) await batch.rollback().execute();
     await db
       .updateTable('funding_import_runs')
       .set({

@@ -34,6 +34,7 @@ export async function syncSourceRounds(
   const byKey = new Map(existing.map((r) => [r.round_key, r]));
   let changed = false;
   const seen = new Set<string>();
+  const unchangedIds: number[] = [];
   for (const r of rounds) {
     if (seen.has(r.roundKey)) continue;
     seen.add(r.roundKey);
@@ -63,11 +64,7 @@ export async function syncSourceRounds(
       continue;
     }
     if (row.content_hash === hash && row.withdrawn_at === null) {
-      await tc.db
-        .updateTable('funding_rounds')
-        .set({ last_seen_at: tc.now })
-        .where('id', '=', row.id)
-        .execute();
+      if (row.last_seen_at !== tc.now) unchangedIds.push(row.id);
       continue;
     }
     const diff = diffColumns(row as unknown as Record<string, unknown>, cols);
@@ -85,6 +82,13 @@ export async function syncSourceRounds(
       .execute();
     await recordChange(tc, 'round', row.id, row.withdrawn_at ? 'reappeared' : 'changed', diff);
     changed = true;
+  }
+  if (unchangedIds.length) {
+    await tc.db
+      .updateTable('funding_rounds')
+      .set({ last_seen_at: tc.now })
+      .where('id', 'in', unchangedIds)
+      .execute();
   }
   for (const row of existing) {
     if (seen.has(row.round_key) || row.withdrawn_at !== null) continue;

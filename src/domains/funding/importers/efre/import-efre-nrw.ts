@@ -55,9 +55,14 @@ export function parseEfreNrw(data: unknown, location: string): ParsedSource {
     const seen = new Map<string, number>();
     for (let i = 0; i < rows.length; i++) {
       const row: unknown = rows[i];
-      const raw = JSON.stringify(row);
       const key = `row ${i + 1}`;
-      const reject = (reason: string): ParsedItem => ({ kind: 'rejected', key, file, raw, reason });
+      const reject = (reason: string): ParsedItem => ({
+        kind: 'rejected',
+        key,
+        file,
+        raw: JSON.stringify(row),
+        reason,
+      });
       if (!isObj(row)) {
         yield reject('row is not an object');
         continue;

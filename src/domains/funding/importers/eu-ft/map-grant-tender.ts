@@ -63,9 +63,14 @@ export function euRounds(deadlines: Date[], opensAt: string | null): RoundInput[
 
 /** One record of grantsTenders.json (fundingData.GrantTenderObj[]). */
 export function mapGrantTender(o: unknown, index: number, file: string): ParsedItem {
-  const raw = JSON.stringify(o);
   const key = isObj(o) ? (str(o.identifier) ?? `#${index}`) : `#${index}`;
-  const reject = (reason: string): ParsedItem => ({ kind: 'rejected', key, file, raw, reason });
+  const reject = (reason: string): ParsedItem => ({
+    kind: 'rejected',
+    key,
+    file,
+    raw: JSON.stringify(o),
+    reason,
+  });
   if (!isObj(o)) return reject('record is not an object');
   const identifier = str(o.identifier);
   const title = str(o.title);

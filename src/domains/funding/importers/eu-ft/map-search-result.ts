@@ -34,10 +34,15 @@ function all(meta: Obj, field: string): string[] {
  * taken as dates; the portal's cut-off hour is not in the search result.
  */
 export function mapSearchResult(r: unknown, index: number, file: string): ParsedItem {
-  const raw = JSON.stringify(r);
   const meta = isObj(r) && isObj(r.metadata) ? r.metadata : null;
   const key = (meta && first(meta, 'identifier')) ?? `#${index}`;
-  const reject = (reason: string): ParsedItem => ({ kind: 'rejected', key, file, raw, reason });
+  const reject = (reason: string): ParsedItem => ({
+    kind: 'rejected',
+    key,
+    file,
+    raw: JSON.stringify(r),
+    reason,
+  });
   if (!meta) return reject('result has no metadata object');
   const identifier = first(meta, 'identifier');
   const title = first(meta, 'title') ?? (isObj(r) && typeof r.title === 'string' ? r.title : null);
