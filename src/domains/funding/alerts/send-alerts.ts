@@ -7,6 +7,9 @@ import { unsubscribeToken } from './unsubscribe-token.js';
 
 export type AlertMode = 'daily' | 'immediate';
 
+const CONCURRENCY = 16;
+const BATCH = 100;
+
 export interface AlertRunResult {
   users: number;
   mails: number;
@@ -28,7 +31,8 @@ function isDigestDue(user: AlertUser, now: Date): boolean {
 /**
  * One alert run. 'daily': reminders and changes for everyone, plus new matching calls for users
  * whose daily/weekly digest is due. 'immediate': new matching calls for users who asked for
- * immediate notice. Every item is written to the sent log in the same step as its mail, so a
+ * immediate notice. Every item is claimed in the sent log before its mail goes out (and released
+ * if sending fails), so a
  * reminder is never sent twice, even when the job is re-run.
  */
 export async function sendFundingAlerts(
@@ -48,7 +52,7 @@ export async function sendFundingAlerts(
   const result: AlertRunResult = { users: data.users.length, mails: 0, items: 0, failed: 0 };
   const baseUrl = publicBaseUrl(ctx);
   const at = now.toISOString();
-  let done = 0;
+  const work: { user: AlertUser; items: DigestItem[]; stamp: 'digest' | 'immediate' | null }[] = [];
   for (const user of data.users) {
     const digestDue = opts.mode === 'daily' && isDigestDue(user, now);
     const immediate = opts.mode === 'immediate' && user.immediate;
@@ -64,21 +68,46 @@ export async function sendFundingAlerts(
         changes: opts.mode === 'daily',
       },
     });
-    if (items.length) {
-      const sent = await deliver(ctx, mailer, user, items, baseUrl, opts.mode, at);
-      if (sent) {
-        result.mails++;
-        result.items += items.length;
-      } else result.failed++;
-    }
-    if (digestDue || immediate) {
-      await ctx.db
-        .updateTable('funding_alert_settings')
-        .set(digestDue ? { last_digest_at: at } : { last_immediate_at: at })
-        .where('user_id', '=', user.id)
-        .execute();
-    }
-    if (opts.progress && ++done % 100 === 0) await opts.progress(done, data.users.length);
+    work.push({ user, items, stamp: digestDue ? 'digest' : immediate ? 'immediate' : null });
+  }
+  // Items are claimed in the sent log batch by batch (one transaction each, so a thousand users
+  // are a few dozen commits); then the batch's mails travel at once over pooled connections.
+  for (let b = 0; b < work.length; b += BATCH) {
+    const batch = work.slice(b, b + BATCH);
+    const claimed = await ctx.db.transaction().execute(async (trx) => {
+      const ok = new Set<number>();
+      for (const w of batch) {
+        if (w.items.length) {
+          const res = await trx
+            .insertInto('funding_alert_log')
+            .values(w.items.map((i) => ({ user_id: w.user.id, kind: i.kind, ref_key: i.key, sent_at: at })))
+            .onConflict((oc) => oc.columns(['user_id', 'kind', 'ref_key']).doNothing())
+            .executeTakeFirst();
+          if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) ok.add(w.user.id);
+        }
+        if (w.stamp) {
+          await trx
+            .updateTable('funding_alert_settings')
+            .set(w.stamp === 'digest' ? { last_digest_at: at } : { last_immediate_at: at })
+            .where('user_id', '=', w.user.id)
+            .execute();
+        }
+      }
+      return ok;
+    });
+    const toSend = batch.filter((w) => claimed.has(w.user.id));
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < toSend.length; i = next++) {
+        const { user, items } = toSend[i];
+        if (await deliver(ctx, mailer, user, items, baseUrl, opts.mode, at)) {
+          result.mails++;
+          result.items += items.length;
+        } else result.failed++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, toSend.length) }, worker));
+    if (opts.progress) await opts.progress(Math.min(b + BATCH, work.length), work.length);
   }
   return result;
 }
@@ -106,13 +135,6 @@ async function deliver(
     unsubscribeToken: unsubscribeToken(ctx.secret, user.id),
     subject,
   });
-  // Claim the items first: if two runners race, the unique key lets only one of them send.
-  const claimed = await ctx.db
-    .insertInto('funding_alert_log')
-    .values(items.map((i) => ({ user_id: user.id, kind: i.kind, ref_key: i.key, sent_at: at })))
-    .onConflict((oc) => oc.columns(['user_id', 'kind', 'ref_key']).doNothing())
-    .executeTakeFirst();
-  if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return true;
   try {
     await mailer.send(mail);
     return true;

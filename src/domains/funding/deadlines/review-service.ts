@@ -58,7 +58,7 @@ export async function extractCallDeadlines(
           opens_at: null,
           deadline_date: d.date,
           deadline_time: d.time,
-          time_zone: d.timeZone && d.timeZone.includes('/') ? d.timeZone : 'Europe/Berlin',
+          time_zone: d.timeZone?.includes('/') ? d.timeZone : 'Europe/Berlin',
           deadline_kind: 'submission',
           confidence: d.confidence,
           origin: 'extracted',

@@ -2,16 +2,19 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../app/schema.js';
 import { parseJsonList } from '../matching/load.js';
 
+/** XML 1.0 forbids most control characters; imported texts sometimes carry them. */
+const allowedInXml = (ch: string) => {
+  const code = ch.charCodeAt(0);
+  return code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+};
+
 const esc = (s: string) =>
-  s
+  [...s]
+    .filter(allowedInXml)
+    .join('')
     .replace(
       /[&<>"']/g,
       (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
-    )
-    .replace(
-      // XML 1.0 forbids most control characters; imported texts sometimes carry them.
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g,
-      '',
     );
 
 /**
