@@ -98,11 +98,14 @@ describeEachDb('OParl sync killed mid-way and resumed (built CLI)', (env) => {
       const partial = await snapshot(other.db);
       const partialPapers = partial.Paper.length;
       expect(partialPapers).toBeLessThan(expected.Paper.length);
-      const cursors = await other.db
+      const paperCursor = await other.db
         .selectFrom('council_sync_cursors')
-        .select(['list_kind', 'status', 'next_url'])
-        .execute();
-      expect(cursors.some((c) => c.status === 'running' && c.next_url)).toBe(true);
+        .select(['status', 'next_url'])
+        .where('list_kind', '=', 'paper')
+        .where('body_oparl_id', 'like', '%/bodies/0001')
+        .executeTakeFirstOrThrow();
+      expect(paperCursor.status).toBe('running');
+      expect(paperCursor.next_url).toMatch(/page=[3-5]$/);
 
       const requestsBefore = server.requests.length;
       const second = runCli(server.systemUrl, clone.url);
@@ -112,15 +115,11 @@ describeEachDb('OParl sync killed mid-way and resumed (built CLI)', (env) => {
       });
       expect(await exited(second)).toBe(0);
       expect(out).toContain('"status": "ok"');
-      // The resumed run continues at the cursors instead of reading the interrupted lists from page 1.
-      const resumedFirstPages = server.requests
-        .slice(requestsBefore)
-        .filter(
-          (r) =>
-            /\/0001\/papers$/.test(r) &&
-            cursors.some((c) => c.list_kind === 'paper' && c.status === 'running'),
-        );
-      expect(resumedFirstPages).toHaveLength(0);
+      // The resumed run continues at the paper cursor instead of reading the list from page 1.
+      const resumed = server.requests.slice(requestsBefore).filter((r) => r.includes('/0001/papers'));
+      const cursorUrl = new URL(paperCursor.next_url ?? '');
+      expect(resumed[0]).toBe(cursorUrl.pathname + cursorUrl.search);
+      expect(resumed).not.toContain('/oparl/bodies/0001/papers');
       const got = await snapshot(other.db);
       expect(await other.db.selectFrom('council_quarantine').select('reason').execute()).toEqual([]);
       expect(got).toEqual(expected);
