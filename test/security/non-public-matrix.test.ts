@@ -105,7 +105,9 @@ describeEachDb('non-public records on every GET route', (env) => {
     expect(secrets.map((s) => s.kind).sort()).toEqual(
       [
         'agendaItem',
+        'agendaItem',
         'call',
+        'consultation',
         'consultation',
         'event',
         'file',

@@ -14,6 +14,7 @@ export async function getPaperDetail(ctx: Pick<AppContext, 'db'>, actor: Actor, 
   const consultations = await ctx.db
     .selectFrom('council_consultations as c')
     .leftJoin('council_meetings as m', 'm.oparl_id', 'c.meeting_oparl_id')
+    .leftJoin('council_agenda_items as a', 'a.oparl_id', 'c.agenda_item_oparl_id')
     .select([
       'c.id',
       'c.role',
@@ -27,6 +28,8 @@ export async function getPaperDetail(ctx: Pick<AppContext, 'db'>, actor: Actor, 
     .where('c.paper_oparl_id', '=', paper.oparl_id)
     .where('c.deleted', '=', 0)
     .where((eb) => visibleTo<DB, never>(actor, 'c')(eb as never))
+    // A public paper discussed under a nichtöffentlich agenda item: the consultation is as hidden as the item.
+    .where((eb) => eb.or([eb('a.id', 'is', null), visibleTo<DB, never>(actor, 'a')(eb as never)]))
     .orderBy('m.start_at')
     .orderBy('c.id')
     .execute();

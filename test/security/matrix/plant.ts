@@ -269,7 +269,32 @@ export async function plantSecrets(
         public: false,
         ...stamps,
       },
+      {
+        id: o('agendaitem/10'),
+        type: T('AgendaItem'),
+        number: '10',
+        order: 10,
+        name: secretTitle('Anhörung'),
+        consultation: o('consultation/10'),
+        public: false,
+        ...stamps,
+      },
     ]),
+  ]);
+  // A public paper discussed in a closed session: the consultation must stay as hidden as its item.
+  await councilPage(env, 'Paper', o('body/2'), [
+    paper(2, o('body/2'), `${PUBLIC_WORD} ${SHARED_WORD} in der Ortsmitte`, {
+      consultation: [
+        {
+          id: o('consultation/10'),
+          type: T('Consultation'),
+          meeting: o('meeting/1'),
+          agendaItem: o('agendaitem/10'),
+          organization: [o('organization/1')],
+          role: 'Anhörung Geheimprojekt',
+        },
+      ],
+    }),
   ]);
   await councilPage(env, 'Paper', body1, [
     paper(9, body1, `${secretTitle('Vorlage')} (nichtöffentlich)`, {
@@ -299,6 +324,8 @@ export async function plantSecrets(
     ['file', 'council_files', 'files', 'file/9'],
     ['agendaItem', 'council_agenda_items', 'agendaItems', 'agendaitem/9'],
     ['consultation', 'council_consultations', 'consultations', 'consultation/9'],
+    ['agendaItem', 'council_agenda_items', 'agendaItems', 'agendaitem/10'],
+    ['consultation', 'council_consultations', 'consultations', 'consultation/10'],
   ] as const) {
     const row = await db
       .selectFrom(table)

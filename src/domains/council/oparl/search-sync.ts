@@ -50,10 +50,11 @@ async function documentsFor(db: Kysely<DB>, kind: Indexed, ids: number[]): Promi
       rows.map((r) => r.body_oparl_id),
     );
     const cons = await db
-      .selectFrom('council_consultations')
-      .select(['paper_oparl_id', 'organization_ids_json'])
+      .selectFrom('council_consultations as c')
+      .leftJoin('council_agenda_items as a', 'a.oparl_id', 'c.agenda_item_oparl_id')
+      .select(['c.paper_oparl_id', 'c.organization_ids_json', 'a.is_public as item_public'])
       .where(
-        'paper_oparl_id',
+        'c.paper_oparl_id',
         'in',
         rows.map((r) => r.oparl_id),
       )
@@ -63,8 +64,9 @@ async function documentsFor(db: Kysely<DB>, kind: Indexed, ids: number[]): Promi
       cons.flatMap((c) => parseList(c.organization_ids_json)),
     );
     return rows.map((r) => {
+      // A public paper's committee must not come from a consultation under a nichtöffentlich item.
       const committee = cons
-        .filter((c) => c.paper_oparl_id === r.oparl_id)
+        .filter((c) => c.paper_oparl_id === r.oparl_id && (c.item_public !== 0 || r.is_public === 0))
         .flatMap((c) => parseList(c.organization_ids_json))
         .map((o) => orgs.get(o))
         .find(Boolean);
