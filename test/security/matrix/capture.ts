@@ -54,5 +54,8 @@ export async function crawl(
       for (const link of ownLinks(raw)) if (!answers.has(link)) queue.push(link);
     }
   }
+  // A crawl cut short would leave routes unasked while the test still passed.
+  if (queue.some((u) => !answers.has(u)))
+    throw new Error(`crawl stopped at ${limit} answers; raise the limit`);
   return answers;
 }
