@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signIn } from '../../../../test/helpers/auth.js';
 import { describeEachDb } from '../../../../test/helpers/context.js';
 import { createMailer, type Mailer } from '../../../infra/mail/mailer.js';
+import { insertChange } from '../repository.js';
 import { sendFundingAlerts } from './send-alerts.js';
 import { makeCall, makeRound } from './test-data.js';
 
@@ -98,6 +99,15 @@ describeEachDb('funding alerts by mail over real SMTP', (env) => {
       firstSeenAt: '2026-10-01T00:00:00Z',
     });
     await makeRound(db, watchedCall, '2026-12-09', '12:00');
+    await insertChange(db, {
+      record_type: 'call',
+      record_id: watchedCall,
+      at: '2026-11-24T08:00:00.000Z',
+      kind: 'changed',
+      changes: JSON.stringify({ budget_eur: { before: 1_000_000, after: 2_000_000 } }),
+      import_run_id: null,
+      actor_label: 'import',
+    });
     await makeCall(db, {
       title: 'Radverkehr in Kommunen',
       text: 'Förderung für Radverkehr',
@@ -137,13 +147,14 @@ describeEachDb('funding alerts by mail over real SMTP', (env) => {
 
     const before = inbox.length;
     const first = await sendFundingAlerts(env().ctx, mailer, { mode: 'daily', now, userIds: [user.user.id] });
-    expect(first).toMatchObject({ mails: 1, items: 2, failed: 0 });
+    expect(first).toMatchObject({ mails: 1, items: 3, failed: 0 });
     expect(inbox.length).toBe(before + 1);
     const mail = parseMail(inbox[inbox.length - 1].raw);
     expect(inbox[inbox.length - 1].to).toEqual([user.user.email]);
     expect(mail.headers.get('subject')).toBe('Förderradar: 1 Frist und Neuigkeiten');
     expect(mail.text).toContain('Frist am 09.12.2026, 12:00 Uhr: noch 14 Tage');
     expect(mail.text).toContain('Radverkehr in Kommunen');
+    expect(mail.text).toContain('Beobachteter Aufruf geändert (budget_eur) am 24.11.2026');
     expect(mail.text).not.toContain('Geheimer');
     expect(mail.html).toContain('<h2>Fristen</h2>');
     expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
