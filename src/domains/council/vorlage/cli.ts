@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { WithContext } from '../../../app/context.js';
 import { systemActor } from '../../access/actor.js';
-import { importParsedPaper } from './import-paper.js';
+import { importVorlage } from './import-vorlage.js';
 import { readVorlageFile } from './read-vorlage.js';
 import { formatPaperSummary } from './summary.js';
 
@@ -33,15 +33,11 @@ export function registerVorlageCli(program: Command, withContext: WithContext): 
     .argument('<file>', 'PDF- oder Textdatei der Vorlage')
     .option('--body <name>', 'Körperschaft (Name oder Kurzname) / body name')
     .action(async (file: string, options: { body?: string }) => {
-      const { paper: parsed } = await readVorlageFile(file);
-      const fileBytes = new Uint8Array(await readFile(file));
-      const result = await withContext((ctx) =>
-        importParsedPaper(ctx, systemActor('cli paper import'), {
-          paper: parsed,
-          fileBytes,
-          bodyName: options.body,
-        }),
+      const bytes = new Uint8Array(await readFile(file));
+      const { stored: result, read } = await withContext((ctx) =>
+        importVorlage(ctx, systemActor('cli paper import'), { bytes, bodyName: options.body }),
       );
+      const parsed = read.paper;
       process.stdout.write(
         `Vorlage ${parsed.reference ?? '(ohne Nummer)'} ${MODE[result.mode]}: id ${result.id}, ${result.consultations} Beratungen\n`,
       );

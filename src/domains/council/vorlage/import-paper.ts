@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { AppContext } from '../../../app/context.js';
 import { nowIso } from '../../../infra/db/columns.js';
+import { BadRequestError, ForbiddenError } from '../../../infra/http/errors.js';
 import type { Actor } from '../../access/actor.js';
+import { assertCanWrite, seesEverything } from '../../access/policy.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import { indexSyncedObjects } from '../oparl/search-sync.js';
 import {
@@ -32,7 +34,13 @@ export interface ImportPaperResult {
   consultations: number;
 }
 
-export class ImportPaperError extends Error {}
+/** The file cannot be stored as asked (unknown body, ambiguous reference); a 400 over HTTP. */
+export class ImportPaperError extends BadRequestError {}
+
+/** A paper without OParl record is keyed by the hash of its file: the same file always maps to it. */
+export function localPaperOparlId(fileBytes: Uint8Array): string {
+  return `urn:regiolotse:vorlage:${createHash('sha256').update(fileBytes).digest('hex')}`;
+}
 
 function parsedColumns(p: ParsedPaper, now: string): ParsedColumns {
   return {
@@ -46,6 +54,18 @@ function parsedColumns(p: ParsedPaper, now: string): ParsedColumns {
     parsed_at: now,
     updated_at: now,
   };
+}
+
+/** A partner's upload belongs to the partner's organisation, so it stays visible to them when non-public. */
+function ownerFor(actor: Actor): number | null {
+  if (seesEverything(actor) || actor.kind !== 'user') return null;
+  if (actor.organizationId == null) {
+    throw new ForbiddenError(
+      'Partner accounts need an organisation to import papers',
+      'Partnerkonten brauchen eine Organisation, um Vorlagen zu importieren',
+    );
+  }
+  return actor.organizationId;
 }
 
 /**
@@ -64,20 +84,28 @@ export async function importParsedPaper(
     const now = nowIso();
     const body = input.bodyName ? await findBody(trx, input.bodyName) : null;
     if (input.bodyName && !body) {
-      throw new ImportPaperError(`Gremium/Körperschaft "${input.bodyName}" nicht gefunden / body not found`);
+      throw new ImportPaperError(
+        'BODY_NOT_FOUND',
+        `Body "${input.bodyName}" not found`,
+        `Gebietskörperschaft "${input.bodyName}" nicht gefunden`,
+      );
     }
     const bodyOparlId = body?.oparl_id ?? null;
     const cols = parsedColumns(paper, now);
-    const hash = createHash('sha256').update(input.fileBytes).digest('hex');
-    const oparlId = `urn:regiolotse:vorlage:${hash}`;
+    const oparlId = localPaperOparlId(input.fileBytes);
     const before = await findPaperByOparlId(trx, oparlId);
     const matches =
       !before && paper.reference ? await findPapersByReference(trx, paper.reference, bodyOparlId) : [];
     if (matches.length > 1) {
       throw new ImportPaperError(
-        `Vorlage ${paper.reference} ist mehrdeutig (${matches.length} Treffer): --body angeben / ambiguous, pass --body`,
+        'REFERENCE_AMBIGUOUS',
+        `Paper ${paper.reference} is ambiguous (${matches.length} matches): name the body`,
+        `Vorlage ${paper.reference} ist mehrdeutig (${matches.length} Treffer): Gebietskörperschaft angeben`,
       );
     }
+    const target = matches[0] ?? before;
+    assertCanWrite(actor, target ? { ownerOrganizationId: target.owner_organization_id } : undefined);
+    const owner = before ? before.owner_organization_id : ownerFor(actor);
     let result: ImportPaperResult;
     if (matches.length === 1) {
       const existing = matches[0]!;
@@ -109,6 +137,7 @@ export async function importParsedPaper(
           is_public: isPublic,
           reference: paper.reference,
           paper_date: paper.date,
+          owner_organization_id: owner,
           created_at: now,
         });
       }
@@ -129,6 +158,7 @@ export async function importParsedPaper(
           is_public: isPublic,
           organization_ids_json: orgs.has(c.committee) ? JSON.stringify([orgs.get(c.committee)]) : null,
           role: c.role,
+          owner_organization_id: owner,
           created_at: now,
           updated_at: now,
         })),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../app/schema.js';
+import { nowIso } from '../../../infra/db/columns.js';
 
 /** Typed queries for storing parsed Vorlagen in the council tables. */
 
@@ -84,6 +85,7 @@ export async function insertLocalPaper(
     is_public: number;
     reference: string | null;
     paper_date: string | null;
+    owner_organization_id: number | null;
     created_at: string;
   },
 ): Promise<number> {
@@ -95,7 +97,6 @@ export async function insertLocalPaper(
       oparl_modified: null,
       deleted: 0,
       quirks_json: null,
-      owner_organization_id: null,
       paper_type: null,
       main_file_oparl_id: null,
       under_direction_of_json: null,
@@ -131,6 +132,7 @@ export async function replaceLocalConsultations(
     is_public: number;
     organization_ids_json: string | null;
     role: string | null;
+    owner_organization_id: number | null;
     created_at: string;
     updated_at: string;
   }[],
@@ -150,8 +152,55 @@ export async function replaceLocalConsultations(
         oparl_modified: null,
         deleted: 0,
         quirks_json: null,
-        owner_organization_id: null,
       })),
     )
     .execute();
+}
+
+/** The fields of action the classifier gave a paper when it was indexed, with the words that matched. */
+export async function paperFieldsOfAction(db: Kysely<DB>, paperId: number) {
+  const rows = await db
+    .selectFrom('classifications as c')
+    .innerJoin('fields_of_action as f', 'f.id', 'c.field_id')
+    .select(['f.id', 'f.name', 'c.matched_terms'])
+    .where('c.doc_type', '=', 'paper')
+    .where('c.source_id', '=', paperId)
+    .orderBy('c.score', 'desc')
+    .orderBy('f.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, matchedTerms: JSON.parse(r.matched_terms) as string[] }));
+}
+
+/** A body known without OParl source (demo data), found by name or created under the local source. */
+export async function ensureLocalBody(
+  db: Kysely<DB>,
+  body: { name: string; shortName: string; ags: string; website: string },
+): Promise<string> {
+  const existing = await findBody(db, body.name);
+  if (existing) return existing.oparl_id;
+  const now = nowIso();
+  const oparlId = `urn:regiolotse:body:${body.ags}`;
+  await db
+    .insertInto('council_bodies')
+    .values({
+      oparl_id: oparlId,
+      source_id: await ensureLocalSource(db, now),
+      body_oparl_id: null,
+      name: body.name,
+      short_name: body.shortName,
+      ags: body.ags,
+      website: body.website,
+      system_oparl_id: null,
+      raw_json: JSON.stringify({ name: body.name, shortName: body.shortName, ags: body.ags }),
+      oparl_created: null,
+      oparl_modified: null,
+      deleted: 0,
+      quirks_json: null,
+      is_public: 1,
+      owner_organization_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return oparlId;
 }

@@ -9,15 +9,17 @@ export interface ReadVorlageResult extends VorlageParseResult {
   pages: number | null;
 }
 
-function isPdf(bytes: Uint8Array): boolean {
+export function isPdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024))
     .toString('latin1')
     .includes('%PDF-');
 }
 
-/** A Vorlage file, PDF (recognised by its header, not its name) or extracted text, parsed into a paper. */
-export async function readVorlageFile(path: string, limits?: Partial<PdfLimits>): Promise<ReadVorlageResult> {
-  const bytes = new Uint8Array(await readFile(path));
+/** The bytes of a Vorlage, PDF (recognised by its header, not its name) or extracted text, parsed. */
+export async function readVorlageBytes(
+  bytes: Uint8Array,
+  limits?: Partial<PdfLimits>,
+): Promise<ReadVorlageResult> {
   if (!isPdf(bytes))
     return { ...parseVorlageText(Buffer.from(bytes).toString('utf8')), source: 'text', pages: null };
   const extractor = createPdfExtractor({ concurrency: 1, limits });
@@ -27,4 +29,9 @@ export async function readVorlageFile(path: string, limits?: Partial<PdfLimits>)
   } finally {
     await extractor.close();
   }
+}
+
+/** A Vorlage file, PDF or extracted text, parsed into a paper. */
+export async function readVorlageFile(path: string, limits?: Partial<PdfLimits>): Promise<ReadVorlageResult> {
+  return readVorlageBytes(new Uint8Array(await readFile(path)), limits);
 }
