@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { expect, it } from 'vitest';
-import { copyFdbExport, FDB_CONTENT } from '../../../../test/fixtures/funding/support.js';
+import { copyFdbExport, FDB_CONTENT, tempDir } from '../../../../test/fixtures/funding/support.js';
 import { describeEachDb } from '../../../../test/helpers/context.js';
 import { systemActor } from '../../access/actor.js';
 import { runImport } from '../run-import.js';
@@ -102,6 +103,34 @@ describeEachDb('funding: hostile XML', (env) => {
       expect(run.notes).toMatch(/removed 3 characters/);
     } finally {
       copy.remove();
+    }
+  });
+
+  it('refuses an oversized zip entry without inflating it, and a zip with path tricks', async () => {
+    const { db } = env().ctx;
+    const t = tempDir('bomb-');
+    try {
+      const zip = new JSZip();
+      const dir = 'BMWI/FDB/Content/DE/Foerderprogramm/Bund/X/';
+      zip.file(`${dir}bomb.xml`, `<document>${' '.repeat(21 * 1024 * 1024)}</document>`);
+      const path = join(t.dir, 'bomb.zip');
+      writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+      const r = await runImport(db, actor, path, { full: false });
+      expect(r.counts).toMatchObject({ rejected: 1, new: 0 });
+      const q = await db
+        .selectFrom('funding_quarantine')
+        .selectAll()
+        .where('record_key', 'like', '%/X/bomb')
+        .executeTakeFirstOrThrow();
+      expect(q.reason).toMatch(/larger than/);
+      // A zip that names a path outside its root is refused as a whole.
+      const evil = new JSZip();
+      evil.file('BMWI/FDB/Content/DE/Foerderprogramm/../../../../../../etc/escape.xml', '<document/>');
+      const evilPath = join(t.dir, 'evil.zip');
+      writeFileSync(evilPath, await evil.generateAsync({ type: 'nodebuffer' }));
+      await expect(runImport(db, actor, evilPath)).rejects.toThrow(/invalid relative path/);
+    } finally {
+      t.remove();
     }
   });
 });
