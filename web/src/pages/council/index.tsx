@@ -1,3 +1,4 @@
+import { mergeMessages } from '../../lib/i18n';
 import type { PageModule } from '../../lib/page-module';
 import { CouncilBodiesPage } from './bodies-page';
 import { CouncilBodyPage } from './body-page';
@@ -5,6 +6,7 @@ import { CommitteePage } from './committee-page';
 import { MeetingPage } from './meeting-page';
 import { councilMessages } from './messages';
 import { PaperPage } from './paper-page';
+import { PaperUploadPage, paperUploadMessages } from './paper-upload-page';
 import { SourcesPage } from './sources-page';
 
 export const councilPages: PageModule = {
@@ -12,6 +14,7 @@ export const councilPages: PageModule = {
     { path: 'council', element: <CouncilBodiesPage /> },
     { path: 'council/bodies/:id', element: <CouncilBodyPage /> },
     { path: 'council/papers/:id', element: <PaperPage /> },
+    { path: 'council/papers/upload', element: <PaperUploadPage /> },
     { path: 'council/meetings/:id', element: <MeetingPage /> },
     { path: 'council/organizations/:id', element: <CommitteePage /> },
     { path: 'council/sources', element: <SourcesPage /> },
@@ -19,6 +22,7 @@ export const councilPages: PageModule = {
   nav: [
     { path: '/council', label: 'nav.council' },
     { path: '/council/sources', label: 'nav.councilSources', roles: ['admin', 'office'] },
+    { path: '/council/papers/upload', label: 'nav.paperUpload', roles: ['admin', 'office', 'partner'] },
   ],
-  messages: councilMessages,
+  messages: mergeMessages([councilMessages, paperUploadMessages]),
 };
