@@ -17,6 +17,7 @@ export function councilJobs(ctx: AppContext): JobDefinition[] {
         let query = ctx.db
           .selectFrom('council_sources')
           .select(['id', 'system_url', 'request_delay_ms', 'timeout_ms'])
+          .where('system_url', 'not like', 'local:%')
           .orderBy('id');
         if (sourceId !== undefined) query = query.where('id', '=', sourceId);
         const sources = await query.execute();

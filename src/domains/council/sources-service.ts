@@ -22,7 +22,13 @@ export interface SourceView {
 }
 
 export async function listSources(db: Kysely<DB>): Promise<SourceView[]> {
-  const rows = await db.selectFrom('council_sources').selectAll().orderBy('id').execute();
+  // 'local:…' sources hold uploaded Vorlagen (vorlage/paper-store.ts): nothing to sync, not listed.
+  const rows = await db
+    .selectFrom('council_sources')
+    .selectAll()
+    .where('system_url', 'not like', 'local:%')
+    .orderBy('id')
+    .execute();
   const q = await db
     .selectFrom('council_quarantine')
     .select(['source_id', (eb) => eb.fn.countAll<number>().as('n')])

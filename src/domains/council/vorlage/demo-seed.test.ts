@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { signIn } from '../../../../test/helpers/auth.js';
 import { describeEachDb } from '../../../../test/helpers/context.js';
 import { demoVorlagePath } from './demo-seed.js';
 import { vorlageModule } from './module.js';
@@ -40,6 +41,17 @@ describeEachDb('vorlage demo data', (env) => {
     await vorlageModule.seedDemo!(ctx, (m) => progress.push(m));
     expect(await snapshot()).toEqual(first);
     expect(progress[1]).toMatch(/schon vorhanden/);
+  });
+
+  it('keeps the pseudo source of uploaded Vorlagen out of the OParl sources and their sync', async () => {
+    const office = await signIn(env(), { role: 'office' });
+    const list = await env().app.inject({
+      method: 'GET',
+      url: '/api/oparl-sources',
+      headers: office.headers,
+    });
+    expect(list.statusCode).toBe(200);
+    expect(JSON.stringify(list.json())).not.toContain('local:');
   });
 });
 
