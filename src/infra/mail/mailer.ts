@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type Nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
 
 export interface MailMessage {
@@ -22,6 +23,8 @@ export interface Mailer {
 export function createMailer(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM'>): Mailer | null {
   if (!config.SMTP_URL) return null;
   const url = new URL(config.SMTP_URL);
+  // Required on first use so that processes that never mail do not pay for loading nodemailer.
+  const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof Nodemailer;
   const transport = nodemailer.createTransport({
     host: url.hostname,
     port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { safeCell } from './cells.js';
 
 export interface Sheet {
@@ -9,7 +8,9 @@ export interface Sheet {
 
 /** An XLSX workbook; every text cell goes through safeCell so no cell is a formula. */
 export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs alone costs about a second of start-up time.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Regiolotse';
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name.slice(0, 31));

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export const MAX_CELL = 20_000;
 export const MAX_ROWS = 20_000;
@@ -76,7 +76,9 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 export async function readXlsx(buf: Buffer): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs alone costs about a second of start-up time.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (err) {
