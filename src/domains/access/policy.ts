@@ -22,6 +22,16 @@ export function seesEverything(actor: Actor): boolean {
   );
 }
 
+/**
+ * Actors who see exactly the same rows share a class: 'all', 'org:<id>' or 'public'. Caches of
+ * visibility-filtered answers key on it.
+ */
+export function visibilityClass(actor: Actor): string {
+  if (seesEverything(actor)) return 'all';
+  if (actor.kind === 'user' && actor.organizationId != null) return `org:${actor.organizationId}`;
+  return 'public';
+}
+
 export function canRead(actor: Actor, record: Guarded): boolean {
   if (record.isPublic || seesEverything(actor)) return true;
   return (

@@ -1,6 +1,7 @@
 import type { CreateTableBuilder, Kysely } from 'kysely';
 import { withId, withTimestamps } from '../../infra/db/columns.js';
 import type { DialectName } from '../../infra/db/connect.js';
+import { createGenerationCounter } from '../../infra/db/generations.js';
 import type { MigrationSet } from '../../infra/db/migrate.js';
 
 function guarded<T extends string, C extends string>(t: CreateTableBuilder<T, C>) {
@@ -149,6 +150,12 @@ export const directoryMigrations: MigrationSet = {
       await createCore(db, dialect);
       await createRelations(db, dialect);
       await createIndexes(db);
+    },
+  },
+  // The organisation list is cached per visibility class; the database counts every change.
+  '2026112512_directory_organizations_generation': {
+    async up(db, dialect) {
+      await createGenerationCounter(db, dialect, 'organizations');
     },
   },
 };

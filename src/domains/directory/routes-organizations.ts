@@ -1,5 +1,9 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
+import { readGeneration } from '../../infra/db/generations.js';
+import { ResponseCache } from '../../infra/http/response-cache.js';
+import { visibilityClass } from '../access/policy.js';
 import { createAddress, updateAddress } from './addresses-service.js';
 import { toCsv } from './csv.js';
 import { createEvent, updateEvent } from './events-service.js';
@@ -37,7 +41,10 @@ const csvColumns = [
   'source',
 ] as const;
 
+const organizationList = listOf(organizationSchema);
+
 export function organizationRoutes(app: AppServer, ctx: AppContext): void {
+  const listCache = new ResponseCache();
   app.get(
     '/api/organizations',
     {
@@ -45,12 +52,24 @@ export function organizationRoutes(app: AppServer, ctx: AppContext): void {
         tags,
         summary: 'Organisations (partners, departments, committees, networks, …); ?format=csv exports',
         querystring: organizationListQuery,
-        response: { 200: z.union([listOf(organizationSchema), z.string()]) },
+        response: { 200: z.union([organizationList, z.string()]) },
       },
     },
     async (request, reply) => {
       const { format, ...filter } = request.query;
-      if (format !== 'csv') return listOrganizations(depsOf(request, ctx), filter);
+      if (format !== 'csv') {
+        // Read the generation before the rows: a write in between only makes the entry stale sooner.
+        const generation = await readGeneration(ctx.db as unknown as Kysely<unknown>, 'organizations');
+        const key = `${visibilityClass(request.actor)}|${JSON.stringify(filter)}`;
+        let body = listCache.get(key, generation);
+        if (body === undefined) {
+          body = JSON.stringify(
+            organizationList.parse(await listOrganizations(depsOf(request, ctx), filter)),
+          );
+          listCache.set(key, generation, body);
+        }
+        return reply.type('application/json; charset=utf-8').send(body);
+      }
       // The export is the whole filtered list, page by page, never more than the actor may see.
       const rows: unknown[][] = [];
       for (let offset = 0; ; offset += 500) {
