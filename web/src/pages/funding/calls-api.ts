@@ -1,0 +1,130 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api';
+
+export type CallStatus = 'forthcoming' | 'open' | 'closed';
+export type GiverLevel = 'EU' | 'Bund' | 'Land' | 'other';
+export const callStatuses: CallStatus[] = ['forthcoming', 'open', 'closed'];
+export const giverLevels: GiverLevel[] = ['EU', 'Bund', 'Land', 'other'];
+
+export interface CallListItem {
+  id: number;
+  programmeId: number | null;
+  programmeTitle: string | null;
+  title: string;
+  status: CallStatus;
+  giverLevel: GiverLevel;
+  giverName: string | null;
+  nextDeadline: string | null;
+  eligibleApplicants: string[];
+  regions: string[];
+  fieldsOfAction: string[];
+  source: string;
+  sourceUrl: string | null;
+  attribution: string | null;
+  withdrawnAt: string | null;
+}
+
+export interface Round {
+  id: number;
+  label: string | null;
+  opensAt: string | null;
+  deadlineDate: string | null;
+  deadlineTime: string | null;
+  timeZone: string;
+  deadlineKind: string;
+  withdrawnAt: string | null;
+}
+
+export interface Change {
+  id: number;
+  recordType: string;
+  at: string;
+  kind: string;
+  changes: Record<string, { before: unknown; after: unknown }>;
+  actorLabel: string | null;
+}
+
+export interface Programme {
+  id: number;
+  title: string;
+  giverLevel: GiverLevel;
+  giverName: string | null;
+  fundingTypes: string[];
+  fundingAreas: string[];
+  regions: string[];
+  eligibleApplicants: string[];
+  legalBasis: string | null;
+  summary: string | null;
+  body: string | null;
+  deadlineText: string | null;
+  source: string;
+  sourceUrl: string | null;
+  licence: string | null;
+  attribution: string | null;
+  textIsVerbatim: boolean;
+  withdrawnAt: string | null;
+}
+
+export interface CallDetail extends CallListItem {
+  text: string | null;
+  budgetEur: number | null;
+  fundingRatePercent: number | null;
+  links: Array<{ label: string; url: string }>;
+  licence: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  programme: Programme | null;
+  rounds: Round[];
+  history: Change[];
+}
+
+export interface ProgrammeDetail extends Programme {
+  calls: CallListItem[];
+  history: Change[];
+}
+
+/** The list filters as the API and the page URL name them. */
+export const callFilterKeys = [
+  'status',
+  'giverLevel',
+  'applicant',
+  'region',
+  'fieldOfAction',
+  'deadlineFrom',
+  'deadlineTo',
+  'q',
+] as const;
+export type CallFilters = Partial<Record<(typeof callFilterKeys)[number], string>>;
+
+export function callQueryString(filters: CallFilters, extra: Record<string, string | number> = {}): string {
+  const search = new URLSearchParams();
+  for (const key of callFilterKeys) {
+    const value = filters[key];
+    if (value) search.set(key, value);
+  }
+  for (const [key, value] of Object.entries(extra)) search.set(key, String(value));
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+export const useCalls = (filters: CallFilters, limit: number, offset: number) =>
+  useQuery({
+    queryKey: ['funding', 'calls', filters, limit, offset],
+    queryFn: () =>
+      api<{ items: CallListItem[]; total: number }>(
+        `/api/funding/calls${callQueryString(filters, { limit, offset })}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export const useCall = (id: number) =>
+  useQuery({
+    queryKey: ['funding', 'call', id],
+    queryFn: () => api<CallDetail>(`/api/funding/calls/${id}`),
+  });
+
+export const useProgramme = (id: number) =>
+  useQuery({
+    queryKey: ['funding', 'programme', id],
+    queryFn: () => api<ProgrammeDetail>(`/api/funding/programmes/${id}`),
+  });
