@@ -50,13 +50,21 @@ export function referenceRoutes(app: AppServer, ctx: AppContext): void {
   app.post(
     '/api/fields-of-action',
     { schema: { tags, body: fieldOfActionCreate, response: { 201: fieldOfActionSchema } } },
-    async (request, reply) =>
-      reply.code(201).send(await createFieldOfAction(depsOf(request, ctx), request.body)),
+    async (request, reply) => {
+      const field = await createFieldOfAction(depsOf(request, ctx), request.body);
+      // Changed rules re-classify every document now, not at the next scheduled run.
+      await ctx.jobs.enqueue('search.reclassify', { force: true });
+      return reply.code(201).send(field);
+    },
   );
 
   app.patch(
     '/api/fields-of-action/:id',
     { schema: { tags, params: idParam, body: fieldOfActionPatch, response: { 200: fieldOfActionSchema } } },
-    async (request) => updateFieldOfAction(depsOf(request, ctx), request.params.id, request.body),
+    async (request) => {
+      const field = await updateFieldOfAction(depsOf(request, ctx), request.params.id, request.body);
+      await ctx.jobs.enqueue('search.reclassify', { force: true });
+      return field;
+    },
   );
 }
