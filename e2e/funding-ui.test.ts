@@ -119,4 +119,36 @@ describe('funding calls in the web UI', () => {
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it('shows a programme text written in hostile HTML as plain paragraphs, running nothing of it', async () => {
+    const { context, page } = await freshPage(browser);
+    await signInViaForm(page, server.url, office);
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const res = await page.request.post(`${server.url}/api/funding/programmes`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: {
+        title: 'Feindliches Markup',
+        giverLevel: 'Land',
+        body:
+          '<p>Erster Absatz &amp; mehr</p><script>window.pwned = 1</script>' +
+          '<img src="x" onerror="window.pwned = 2"><ul><li>Punkt eins</li><li>Punkt <b>zwei</b></li></ul>' +
+          '<p>Zweiter<br>Absatz <a href="javascript:window.pwned=3">Link</a></p>',
+      },
+    });
+    expect(res.status()).toBe(201);
+    const { id } = (await res.json()) as { id: number };
+    await openPage(page, `${server.url}/funding/programmes/${id}`);
+    const main = page.getByRole('main');
+    await main.getByText('Erster Absatz & mehr', { exact: true }).waitFor();
+    expect(await main.getByRole('listitem').allTextContents()).toEqual(
+      expect.arrayContaining(['Punkt eins', 'Punkt zwei']),
+    );
+    await main.getByText('Zweiter', { exact: true }).waitFor();
+    await main.getByText('Absatz Link', { exact: true }).waitFor();
+    expect(await main.locator('img, script, b').count()).toBe(0);
+    expect(await main.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
 });
