@@ -38,6 +38,13 @@ export interface OParlTestServer {
   close: () => Promise<void>;
 }
 
+/** Bytes served at a path (e.g. a File's downloadUrl); chunked = no Content-Length, as some servers do. */
+export interface ServedFile {
+  body: Uint8Array;
+  contentType: string;
+  chunked?: boolean;
+}
+
 export const invalidEntries = (base: string): unknown[] => [
   { type: 'https://schema.oparl.org/1.1/Paper', name: 'Objekt ohne id' },
   { id: 4711, type: 'https://schema.oparl.org/1.1/Paper', name: 'Objekt mit Zahl als id' },
@@ -77,7 +84,7 @@ function take(counter: Record<string, number> | undefined, key: string): boolean
 /** A loopback OParl 1.0/1.1 server replaying real fixtures with injectable faults. */
 export async function startOParlServer(
   fixtures: Fixtures,
-  opts: { pageSize?: number; faults?: Faults } = {},
+  opts: { pageSize?: number; faults?: Faults; files?: Map<string, ServedFile> } = {},
 ): Promise<OParlTestServer> {
   const pageSize = opts.pageSize ?? 20;
   const faults: Faults = opts.faults ?? {};
@@ -157,6 +164,17 @@ export async function startOParlServer(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', base);
     requests.push(url.pathname + url.search);
+    const file = opts.files?.get(url.pathname);
+    if (file) {
+      res.writeHead(200, {
+        'content-type': file.contentType,
+        ...(file.chunked ? {} : { 'content-length': String(file.body.byteLength) }),
+      });
+      for (let i = 0; i < file.body.byteLength && !res.destroyed; i += 65_536)
+        res.write(file.body.subarray(i, i + 65_536));
+      res.end();
+      return;
+    }
     const list = lists.get(url.pathname);
     if (!list) {
       const obj = objects.get(url.pathname);

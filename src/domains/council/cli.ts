@@ -1,6 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { WithContext } from '../../app/context.js';
+import { fetchCouncilFiles } from './files/fetch-files.js';
 import { syncSource } from './oparl/sync-source.js';
 import { listSources } from './sources-service.js';
 
@@ -71,6 +72,34 @@ export function registerCouncilCli(program: Command, withContext: WithContext): 
         });
       },
     );
+  oparl
+    .command('files')
+    .description('Anlagen laden und Text extrahieren / download referenced files and extract their text')
+    .option('--limit <n>', 'at most this many files', int)
+    .option('--max-bytes <n>', 'size limit per file in bytes', int, 50 * 1024 * 1024)
+    .option('--timeout <ms>', 'download timeout per file in ms', int, 60_000)
+    .action(async (o: { limit?: number; maxBytes: number; timeout: number }) => {
+      await withContext(async (ctx) => {
+        const bar = new SingleBar({
+          format: 'Dateien {bar} {value}/{total}',
+          hideCursor: true,
+          noTTYOutput: true,
+          notTTYSchedule: 5_000,
+        });
+        bar.start(1, 0);
+        const report = await fetchCouncilFiles(ctx, {
+          limit: o.limit,
+          maxBytes: o.maxBytes,
+          timeoutMs: o.timeout,
+          onFile: (done, total) => {
+            bar.setTotal(total);
+            bar.update(done);
+          },
+        });
+        bar.stop();
+        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      });
+    });
   oparl
     .command('sources')
     .description('OParl-Quellen mit letztem Abgleich anzeigen / list OParl sources with their last sync')

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { AppContext } from '../../app/context.js';
 import { defineJob, type JobDefinition } from '../../infra/jobs/runner.js';
+import { fetchCouncilFiles } from './files/fetch-files.js';
 import { syncSource } from './oparl/sync-source.js';
 
 export const oparlSyncJobType = 'council.oparl-sync';
+export const fetchFilesJobType = 'council.fetch-files';
 
 /** Syncs every configured source (or one), one after another; progress counts pages. */
 export function councilJobs(ctx: AppContext): JobDefinition[] {
@@ -46,6 +48,22 @@ export function councilJobs(ctx: AppContext): JobDefinition[] {
         }
         return { sources: results };
       },
+    }),
+    defineJob({
+      type: fetchFilesJobType,
+      payload: z.object({
+        sourceId: z.number().int().optional(),
+        limit: z.number().int().positive().optional(),
+      }),
+      maxAttempts: 1,
+      handler: async ({ sourceId, limit }, progress) =>
+        fetchCouncilFiles(ctx, {
+          sourceId,
+          limit,
+          onFile: (done, total) => {
+            if (done % 10 === 0 || done === total) void progress(done, total, 'Dateien / files');
+          },
+        }),
     }),
   ];
 }

@@ -187,4 +187,12 @@ export const councilMigrations: MigrationSet = {
       await db.schema.alterTable('council_sources').addColumn('timeout_ms', 'integer').execute();
     },
   },
+  '2026112542_council_file_fetch': {
+    // The file fetcher records what it found per file; the OParl-declared mime type stays as served.
+    async up(db) {
+      await db.schema.alterTable('council_files').addColumn('detected_mime', 'text').execute();
+      await db.schema.alterTable('council_files').addColumn('fetch_error', 'text').execute();
+      await db.schema.alterTable('council_files').addColumn('fetched_at', 'text').execute();
+    },
+  },
 };

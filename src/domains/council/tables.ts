@@ -119,6 +119,10 @@ export interface CouncilTables {
     file_date: string | null;
     text: string | null;
     text_extracted_at: string | null;
+    /** Filled by the file fetcher (src/domains/council/files). */
+    detected_mime: string | null;
+    fetch_error: string | null;
+    fetched_at: string | null;
   };
   council_locations: OParlObjectColumns & {
     description: string | null;

@@ -10,7 +10,7 @@ type Row = Record<string, string | number | null>;
 type LooseDB = Record<string, Row>;
 
 /** Columns that only a later step fills (file text, parsed Vorlage): an import never clears them. */
-const keepOnUpdate = new Set(['id', 'created_at', 'owner_organization_id']);
+const keepOnUpdate = new Set(['id', 'created_at', 'owner_organization_id', 'sha256']);
 /** A file listed on its own has no parent; keep the parent its embedding gave it. */
 const coalesceOnUpdate = new Set(['parent_oparl_id', 'parent_role']);
 
