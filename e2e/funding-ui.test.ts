@@ -151,4 +151,30 @@ describe('funding calls in the web UI', () => {
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it('shows a changed field with its value before and after in the call history', async () => {
+    const { context, page } = await freshPage(browser);
+    await signInViaForm(page, server.url, office);
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const headers = { 'x-csrf-token': me.csrfToken };
+    const created = await page.request.post(`${server.url}/api/funding/calls`, {
+      headers,
+      data: { title: 'Dorfladen-Aufruf', status: 'open', giverLevel: 'Land' },
+    });
+    expect(created.status()).toBe(201);
+    const call = (await created.json()) as { id: number; version: number };
+    const changed = await page.request.patch(`${server.url}/api/funding/calls/${call.id}`, {
+      headers,
+      data: { title: 'Dorfladen-Aufruf 2027', version: call.version },
+    });
+    expect(changed.status()).toBe(200);
+    await openPage(page, `${server.url}/funding/calls/${call.id}`);
+    const row = page.getByRole('main').getByRole('row', { name: /title/ });
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      'Dorfladen-Aufruf',
+      'Dorfladen-Aufruf 2027',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

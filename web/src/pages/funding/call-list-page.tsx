@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
+import { Anchor, Button, Table, Text } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Page } from '../../components/page';
 import { Pager } from '../../components/pager';
@@ -85,11 +85,7 @@ export function CallListPage() {
                         <Table.Td>
                           {c.giverName ?? ''} ({t(`funding.level.${c.giverLevel}`)})
                         </Table.Td>
-                        <Table.Td>
-                          <Badge variant="outline" color="gray.8">
-                            {t(`funding.status.${c.status}`)}
-                          </Badge>
-                        </Table.Td>
+                        <Table.Td>{t(`funding.status.${c.status}`)}</Table.Td>
                         <Table.Td>
                           <Deadline day={c.nextDeadline} />
                         </Table.Td>

@@ -110,7 +110,7 @@ export function CallPage() {
             <Attribution attribution={call.attribution} licence={call.licence} sourceUrl={call.sourceUrl} />
           </Section>
           <Section title={t('funding.call.history')}>
-            <ChangeHistory history={call.history} />
+            <ChangeHistory history={call.history} rounds={call.rounds} />
           </Section>
         </Page>
       )}

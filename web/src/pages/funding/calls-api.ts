@@ -38,6 +38,7 @@ export interface Round {
 export interface Change {
   id: number;
   recordType: string;
+  recordId: number;
   at: string;
   kind: string;
   changes: Record<string, { before: unknown; after: unknown }>;

@@ -1,7 +1,7 @@
 import { List, Table, Text } from '@mantine/core';
 import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import type { Change } from './calls-api';
+import type { Change, Round } from './calls-api';
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -11,8 +11,13 @@ function show(value: unknown): string {
 }
 
 /** The change history: first seen, changed fields with before/after, withdrawn, reappeared. */
-export function ChangeHistory({ history }: { history: Change[] }) {
+export function ChangeHistory({ history, rounds = [] }: { history: Change[]; rounds?: Round[] }) {
   const { t, lang } = useI18n();
+  // Calls, their programme and their rounds share one history; name which record each entry is about.
+  const record = (h: Change) => {
+    const round = h.recordType === 'round' ? rounds.find((r) => r.id === h.recordId) : undefined;
+    return round?.label ?? t(`funding.record.${h.recordType}`);
+  };
   if (history.length === 0) return <Text>{t('funding.call.noHistory')}</Text>;
   return (
     <List listStyleType="none" spacing="sm" p={0}>
@@ -21,7 +26,8 @@ export function ChangeHistory({ history }: { history: Change[] }) {
         return (
           <List.Item key={h.id}>
             <Text fw={600}>
-              <time dateTime={h.at}>{formatDateTime(h.at, lang)}</time>: {t(`funding.change.kind.${h.kind}`)}
+              <time dateTime={h.at}>{formatDateTime(h.at, lang)}</time>: {t(`funding.change.kind.${h.kind}`)}{' '}
+              – {record(h)}
               {h.actorLabel ? ` (${h.actorLabel})` : ''}
             </Text>
             {fields.length > 0 && (

@@ -1,19 +1,13 @@
 import { List, Stack, Text } from '@mantine/core';
 
 export interface TextBlock {
-  kind: 'p' | 'li';
+  kind: 'p' | 'li' | 'h';
   text: string;
 }
 
 const BLOCK = new Set([
   'P',
   'DIV',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
   'UL',
   'OL',
   'TABLE',
@@ -61,8 +55,10 @@ export function htmlToBlocks(source: string): TextBlock[] {
       flush(current.kind);
       return;
     }
-    if (tag === 'LI') {
-      flush('li');
+    // Source headings become bold paragraphs, not headings, so the page's heading outline stays its own.
+    const own = tag === 'LI' ? 'li' : /^H[1-6]$/.test(tag) ? 'h' : null;
+    if (own) {
+      flush(own);
       for (const child of Array.from(node.childNodes)) walk(child);
       flush();
       return;
@@ -98,7 +94,11 @@ export function SourceText({ source }: { source: string }) {
             ))}
           </List>
         ) : (
-          <Text key={group[0]?.position} style={{ whiteSpace: 'pre-line' }}>
+          <Text
+            key={group[0]?.position}
+            fw={group[0]?.kind === 'h' ? 600 : undefined}
+            style={{ whiteSpace: 'pre-line' }}
+          >
             {group[0]?.text}
           </Text>
         ),
