@@ -82,6 +82,11 @@ async function fetchOne(
       .set({ ...set, fetched_at: at })
       .where('id', '=', c.id)
       .execute();
+  // New bytes without text replace the old text; the search document must not keep it either.
+  const withoutText = async (set: Partial<Record<string, string | number | null>>) => {
+    await record({ ...set, text: null });
+    if (c.hasText) await indexFileDocument(ctx, c.id);
+  };
   const dl = await downloadFile(c.url, limits);
   if (!dl.ok) {
     // Refused files keep nothing of their bytes: no size, no checksum, no text.
@@ -95,7 +100,7 @@ async function fetchOne(
   const mime = detectMime(dl.bytes, dl.contentType);
   const stored = { size: dl.bytes.byteLength, sha256: dl.sha256, detected_mime: mime };
   if (!mime) {
-    await record({ ...stored, text: null, fetch_error: 'unsupported-type' });
+    await withoutText({ ...stored, fetch_error: 'unsupported-type' });
     return 'unsupported';
   }
   let text: string;
@@ -104,11 +109,11 @@ async function fetchOne(
   } catch (err) {
     const error =
       err instanceof PdfError ? `pdf-${err.code}: ${err.message}` : `extract-failed: ${String(err)}`;
-    await record({ ...stored, text: null, fetch_error: error.slice(0, 500) });
+    await withoutText({ ...stored, fetch_error: error.slice(0, 500) });
     return 'failed';
   }
   if (text === '') {
-    await record({ ...stored, text: null, fetch_error: 'no-text' });
+    await withoutText({ ...stored, fetch_error: 'no-text' });
     return 'failed';
   }
   await ctx.db.transaction().execute(async (trx) => {
