@@ -27,6 +27,7 @@ async function germanPdf(lines: string[]): Promise<Uint8Array> {
 
 describeEachDb('council file fetcher against the loopback server', (env) => {
   let server: OParlTestServer;
+  let files: Map<string, ServedFile>;
   const fileId: Record<string, string> = {};
   beforeAll(async () => {
     const fixtures = loadFixtures();
@@ -63,7 +64,7 @@ describeEachDb('council file fetcher against the loopback server', (env) => {
     const hidden = withFiles[2] as Json;
     hidden.public = false;
     assign(hidden, ['secret']);
-    const files = new Map(Object.entries(served).map(([k, v]) => [`/oparl/testfiles/${k}`, v]));
+    files = new Map(Object.entries(served).map(([k, v]) => [`/oparl/testfiles/${k}`, v]));
     server = await startOParlServer(fixtures, { pageSize: 50, files });
   });
   afterAll(async () => server.close());
@@ -137,5 +138,21 @@ describeEachDb('council file fetcher against the loopback server', (env) => {
     const third = await fetchCouncilFiles(ctx);
     expect(third).toMatchObject({ candidates: 1, unchanged: 1, extracted: 0 });
     expect((await row('good')).text_extracted_at).toBe(good.text_extracted_at);
+
+    // Now the source serves an HTML error page as the file: recorded as unsupported, old text gone.
+    files.set('/oparl/testfiles/good', {
+      body: new TextEncoder().encode('<html>Wartungsarbeiten</html>'),
+      contentType: 'application/pdf',
+    });
+    await ctx.db
+      .updateTable('council_files')
+      .set({ oparl_modified: '2099-02-01T00:00:00.000Z' })
+      .where('id', '=', good.id)
+      .execute();
+    expect(await fetchCouncilFiles(ctx)).toMatchObject({ candidates: 1, unsupported: 1 });
+    const changed = await row('good');
+    expect(changed).toMatchObject({ text: null, fetch_error: 'unsupported-type', detected_mime: null });
+    expect(changed.sha256).not.toBe(good.sha256);
+    expect((await search('Grünwinkel')).hits.map((h) => h.id)).not.toContain(good.id);
   });
 });
