@@ -65,6 +65,13 @@ describe('funding calls in the web UI', () => {
     expect(csv).toContain('Einstiegsgeld');
     expect(csv).not.toContain('Regio.NRW');
 
+    // Applicants match whole entries; the field suggests the values in use.
+    await page.getByRole('main').getByLabel('Antragsberechtigte').fill('Existenz');
+    await page.getByRole('option', { name: 'Existenzgründer/in' }).click();
+    await page.getByRole('main').getByRole('button', { name: 'Filtern' }).click();
+    await page.waitForURL(/applicant=Existenzgr/);
+    await expect.poll(() => rows.count()).toBe(2);
+
     // Open a call: details, a timeline list, history, source, and "watch".
     await page.getByRole('main').locator('a[href^="/funding/calls/"]', { hasText: 'Einstiegsgeld' }).click();
     await page.getByRole('heading', { level: 1, name: 'Einstiegsgeld' }).waitFor();

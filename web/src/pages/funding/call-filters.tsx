@@ -1,7 +1,7 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Group, Select, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
-import { type CallFilters, callStatuses, giverLevels } from './calls-api';
+import { type CallFilters, callStatuses, giverLevels, useCallFacets } from './calls-api';
 
 /** The filter form of the call list; text fields apply on submit, selects at once. */
 export function CallFilterForm({
@@ -13,6 +13,7 @@ export function CallFilterForm({
 }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<CallFilters>(filters);
+  const facets = useCallFacets().data;
   const set = (key: keyof CallFilters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -25,6 +26,16 @@ export function CallFilterForm({
       value={draft[key] ?? ''}
       onChange={(e) => set(key)(e.currentTarget.value)}
       w={{ base: '100%', sm: type === 'date' ? 170 : 220 }}
+    />
+  );
+  // These filters match whole entries, so the values in use are offered while typing.
+  const suggest = (key: 'applicant' | 'region' | 'fieldOfAction') => (
+    <Autocomplete
+      label={t(`funding.calls.${key}`)}
+      data={facets?.[key] ?? []}
+      value={draft[key] ?? ''}
+      onChange={set(key)}
+      w={{ base: '100%', sm: 220 }}
     />
   );
   const select = (key: 'status' | 'giverLevel', values: string[], prefix: string) => (
@@ -51,9 +62,9 @@ export function CallFilterForm({
           {text('q', 'search')}
           {select('status', callStatuses, 'funding.status')}
           {select('giverLevel', giverLevels, 'funding.level')}
-          {text('applicant')}
-          {text('region')}
-          {text('fieldOfAction')}
+          {suggest('applicant')}
+          {suggest('region')}
+          {suggest('fieldOfAction')}
           {text('deadlineFrom', 'date')}
           {text('deadlineTo', 'date')}
           <Button type="submit" variant="default">

@@ -129,3 +129,23 @@ export const useProgramme = (id: number) =>
     queryKey: ['funding', 'programme', id],
     queryFn: () => api<ProgrammeDetail>(`/api/funding/programmes/${id}`),
   });
+
+/**
+ * The values in use for the list filters that match whole entries (applicants, regions, fields of
+ * action), gathered from the calls the user may see, so the form can suggest exact spellings.
+ */
+export const useCallFacets = () =>
+  useQuery({
+    queryKey: ['funding', 'call-facets'],
+    queryFn: async () => {
+      const { items } = await api<{ items: CallListItem[] }>('/api/funding/calls?limit=500');
+      const distinct = (pick: (c: CallListItem) => string[]) =>
+        [...new Set(items.flatMap(pick))].sort((a, b) => a.localeCompare(b, 'de'));
+      return {
+        applicant: distinct((c) => c.eligibleApplicants),
+        region: distinct((c) => c.regions),
+        fieldOfAction: distinct((c) => c.fieldsOfAction),
+      };
+    },
+    staleTime: 5 * 60_000,
+  });
