@@ -33,7 +33,7 @@ export function createMailer(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM'>): Ma
       ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
       : undefined,
     pool: true,
-    maxConnections: 16,
+    maxConnections: 32,
     // Loopback servers (tests, a local relay) often speak plain SMTP; anything else negotiates TLS.
     ignoreTLS: ['127.0.0.1', 'localhost', '::1'].includes(url.hostname),
   });

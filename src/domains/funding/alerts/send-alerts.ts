@@ -7,7 +7,7 @@ import { unsubscribeToken } from './unsubscribe-token.js';
 
 export type AlertMode = 'daily' | 'immediate';
 
-const CONCURRENCY = 16;
+const CONCURRENCY = 32;
 const BATCH = 100;
 
 export interface AlertRunResult {
