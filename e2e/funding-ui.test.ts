@@ -97,8 +97,9 @@ describe('funding calls in the web UI', () => {
     await page.getByRole('heading', { level: 1, name: call.programme.title }).waitFor();
     const attribution = call.programme.attribution ?? '';
     expect(attribution).toMatch(/CC BY-ND 4\.0/);
+    // The call page has the same title, so wait for the programme's own content, not the heading.
+    await expect.poll(async () => (await page.getByRole('main').textContent()) ?? '').toContain(attribution);
     const main = (await page.getByRole('main').textContent()) ?? '';
-    expect(main).toContain(attribution);
     // The source HTML is shown as text: none of its markup appears, and it is not interpreted.
     expect(call.programme.body ?? '').toMatch(/<p>/);
     expect(main).not.toMatch(/<\/?(p|ul|li|strong|br)\b/);
@@ -182,6 +183,21 @@ describe('funding calls in the web UI', () => {
       'Dorfladen-Aufruf 2027',
     ]);
     expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('funding programmes in the web UI', () => {
+  it('lists the programmes, searches them and opens one', async () => {
+    const { context, page } = await freshPage(browser);
+    await openPage(page, `${server.url}/funding/programmes`);
+    const rows = page.getByRole('main').getByRole('table').getByRole('row');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3); // header + the demo programmes
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('main').getByLabel('Programme durchsuchen').fill('Einstiegsgeld');
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByRole('main').getByRole('link', { name: 'Einstiegsgeld' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Einstiegsgeld' }).waitFor();
     await context.close();
   });
 });
