@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { assertAdmin } from '../domains/access/policy.js';
+import { NotFoundError } from '../infra/http/errors.js';
 import { jobMigrations } from '../infra/jobs/migrations.js';
 import type { DomainModule } from './context.js';
 import type { DB } from './schema.js';
@@ -74,7 +75,6 @@ export const opsModule: DomainModule = {
         },
       },
       async (request) => {
-        const { NotFoundError } = await import('../infra/http/errors.js');
         const job = await ctx.jobs.get(request.params.id);
         if (!job || request.actor.kind === 'anonymous') throw new NotFoundError('Job');
         return job;

@@ -1,4 +1,4 @@
-import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { ForbiddenError, UnauthorizedError } from '../../infra/http/errors.js';
 import type { Actor } from './actor.js';
 
@@ -84,14 +84,4 @@ export function visibleWhere(
     return sql<SqlBool>`(${pub} or ${sql.ref(`${table}.${ownerColumn}`)} = ${actor.organizationId})`;
   }
   return pub;
-}
-
-/** The same condition as a callback for `.where(...)`; see visibleWhere. */
-export function visibleTo<DB, TB extends keyof DB & string>(
-  actor: Actor,
-  table: string,
-  opts: { ownerColumn?: string | null } = {},
-): (eb: ExpressionBuilder<DB, TB>) => Expression<SqlBool> {
-  const condition = visibleWhere(actor, table, opts);
-  return () => condition;
 }

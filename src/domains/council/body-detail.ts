@@ -1,7 +1,6 @@
 import type { AppContext } from '../../app/context.js';
-import type { DB } from '../../app/schema.js';
 import type { Actor } from '../access/actor.js';
-import { visibleTo } from '../access/policy.js';
+import { visibleWhere } from '../access/policy.js';
 import { assertVisible, webLink } from './read-helpers.js';
 
 /** A body (Gebietskörperschaft) with its committees and the counts the actor may see. */
@@ -17,7 +16,7 @@ export async function getBodyDetail(ctx: Pick<AppContext, 'db'>, actor: Actor, i
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('body_oparl_id', '=', b.oparl_id)
       .where('deleted', '=', 0)
-      .where((eb) => visibleTo<DB, never>(actor, table)(eb as never))
+      .where(visibleWhere(actor, table))
       .executeTakeFirstOrThrow();
     return Number(row.n);
   };
@@ -26,7 +25,7 @@ export async function getBodyDetail(ctx: Pick<AppContext, 'db'>, actor: Actor, i
     .select(['id', 'name', 'short_name', 'organization_type', 'classification', 'end_date'])
     .where('body_oparl_id', '=', b.oparl_id)
     .where('deleted', '=', 0)
-    .where((eb) => visibleTo<DB, never>(actor, 'council_organizations')(eb as never))
+    .where(visibleWhere(actor, 'council_organizations'))
     .orderBy('name')
     .execute();
   const source = await ctx.db

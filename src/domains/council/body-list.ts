@@ -1,7 +1,6 @@
 import type { AppContext } from '../../app/context.js';
-import type { DB } from '../../app/schema.js';
 import type { Actor } from '../access/actor.js';
-import { visibleTo } from '../access/policy.js';
+import { visibleWhere } from '../access/policy.js';
 
 /** The bodies whose council data we hold, with the number of papers the actor may see. */
 export async function listBodies(ctx: Pick<AppContext, 'db'>, actor: Actor) {
@@ -10,14 +9,14 @@ export async function listBodies(ctx: Pick<AppContext, 'db'>, actor: Actor) {
     .leftJoin('council_sources as s', 's.id', 'b.source_id')
     .select(['b.id', 'b.name', 'b.short_name', 'b.ags', 'b.oparl_id', 's.last_sync_finished_at'])
     .where('b.deleted', '=', 0)
-    .where((eb) => visibleTo<DB, never>(actor, 'b')(eb as never))
+    .where(visibleWhere(actor, 'b'))
     .orderBy('b.name')
     .execute();
   const counts = await ctx.db
     .selectFrom('council_papers as p')
     .select(['p.body_oparl_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('p.deleted', '=', 0)
-    .where((eb) => visibleTo<DB, never>(actor, 'p')(eb as never))
+    .where(visibleWhere(actor, 'p'))
     .groupBy('p.body_oparl_id')
     .execute();
   const byBody = new Map(counts.map((c) => [c.body_oparl_id, Number(c.n)]));

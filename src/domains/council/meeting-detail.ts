@@ -1,7 +1,6 @@
 import type { AppContext } from '../../app/context.js';
-import type { DB } from '../../app/schema.js';
 import type { Actor } from '../access/actor.js';
-import { visibleTo } from '../access/policy.js';
+import { visibleWhere } from '../access/policy.js';
 import { assertVisible, bodyRef, organizationNames, parseIds, webLink } from './read-helpers.js';
 
 /** One meeting with its agenda (only the items the actor may see) and its files. */
@@ -15,10 +14,7 @@ export async function getMeetingDetail(ctx: Pick<AppContext, 'db'>, actor: Actor
     .selectFrom('council_agenda_items as a')
     .leftJoin('council_consultations as c', 'c.oparl_id', 'a.consultation_oparl_id')
     .leftJoin('council_papers as p', (j) =>
-      j
-        .onRef('p.oparl_id', '=', 'c.paper_oparl_id')
-        .on('p.deleted', '=', 0)
-        .on((eb) => visibleTo<DB, never>(actor, 'p')(eb as never)),
+      j.onRef('p.oparl_id', '=', 'c.paper_oparl_id').on('p.deleted', '=', 0).on(visibleWhere(actor, 'p')),
     )
     .select([
       'a.id',
@@ -32,7 +28,7 @@ export async function getMeetingDetail(ctx: Pick<AppContext, 'db'>, actor: Actor
     ])
     .where('a.meeting_oparl_id', '=', m.oparl_id)
     .where('a.deleted', '=', 0)
-    .where((eb) => visibleTo<DB, never>(actor, 'a')(eb as never))
+    .where(visibleWhere(actor, 'a'))
     .orderBy('a.item_order')
     .orderBy('a.id')
     .execute();
@@ -41,7 +37,7 @@ export async function getMeetingDetail(ctx: Pick<AppContext, 'db'>, actor: Actor
     .select(['f.id', 'f.name', 'f.access_url', 'f.mime_type', 'f.parent_role'])
     .where('f.parent_oparl_id', '=', m.oparl_id)
     .where('f.deleted', '=', 0)
-    .where((eb) => visibleTo<DB, never>(actor, 'f')(eb as never))
+    .where(visibleWhere(actor, 'f'))
     .orderBy('f.id')
     .execute();
   const orgs = await organizationNames(ctx.db, parseIds(m.organization_ids_json));

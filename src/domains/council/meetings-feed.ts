@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { sql } from 'kysely';
 import type { AppContext } from '../../app/context.js';
-import type { DB } from '../../app/schema.js';
 import { NotFoundError } from '../../infra/http/errors.js';
 import { anonymous } from '../access/actor.js';
-import { visibleTo } from '../access/policy.js';
+import { visibleWhere } from '../access/policy.js';
 
 /** A UID that stays the same across syncs and servers: derived from the OParl id. */
 export const meetingUid = (oparlId: string) =>
@@ -34,7 +33,7 @@ export async function meetingsFeed(
     ])
     .where('deleted', '=', 0)
     .where('start_at', 'is not', null)
-    .where((eb) => visibleTo<DB, never>(anonymous, 'council_meetings')(eb as never));
+    .where(visibleWhere(anonymous, 'council_meetings'));
   let title: string;
   if (q.organization !== undefined) {
     const org = await ctx.db

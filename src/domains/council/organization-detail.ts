@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../app/context.js';
-import type { DB } from '../../app/schema.js';
 import type { Actor } from '../access/actor.js';
-import { visibleTo } from '../access/policy.js';
+import { visibleWhere } from '../access/policy.js';
 import { assertVisible, bodyRef, webLink } from './read-helpers.js';
 
 /** A committee (Gremium) with its latest meetings and its members. */
@@ -19,7 +18,7 @@ export async function getOrganizationDetail(ctx: Pick<AppContext, 'db'>, actor: 
     .select(['id', 'name', 'start_at', 'cancelled'])
     .where(sql`organization_ids_json`, 'like', needle)
     .where('deleted', '=', 0)
-    .where((eb) => visibleTo<DB, never>(actor, 'council_meetings')(eb as never))
+    .where(visibleWhere(actor, 'council_meetings'))
     .orderBy('start_at', 'desc')
     .limit(50)
     .execute();
@@ -29,7 +28,7 @@ export async function getOrganizationDetail(ctx: Pick<AppContext, 'db'>, actor: 
     .select(['ms.id', 'ms.role', 'ms.start_date', 'ms.end_date', 'ms.voting_right', 'p.name as person_name'])
     .where('ms.organization_oparl_id', '=', o.oparl_id)
     .where('ms.deleted', '=', 0)
-    .where((eb) => visibleTo<DB, never>(actor, 'ms')(eb as never))
+    .where(visibleWhere(actor, 'ms'))
     .orderBy('p.name')
     .execute();
   return {

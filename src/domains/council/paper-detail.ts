@@ -1,7 +1,6 @@
 import type { AppContext } from '../../app/context.js';
-import type { DB } from '../../app/schema.js';
 import type { Actor } from '../access/actor.js';
-import { visibleTo } from '../access/policy.js';
+import { visibleWhere } from '../access/policy.js';
 import { assertVisible, bodyRef, organizationNames, parseIds, webLink } from './read-helpers.js';
 
 /** One paper with its consultations as a timeline, its files and the link to its source. */
@@ -27,9 +26,9 @@ export async function getPaperDetail(ctx: Pick<AppContext, 'db'>, actor: Actor, 
     ])
     .where('c.paper_oparl_id', '=', paper.oparl_id)
     .where('c.deleted', '=', 0)
-    .where((eb) => visibleTo<DB, never>(actor, 'c')(eb as never))
+    .where(visibleWhere(actor, 'c'))
     // A public paper discussed under a nichtöffentlich agenda item: the consultation is as hidden as the item.
-    .where((eb) => eb.or([eb('a.id', 'is', null), visibleTo<DB, never>(actor, 'a')(eb as never)]))
+    .where((eb) => eb.or([eb('a.id', 'is', null), visibleWhere(actor, 'a')]))
     .orderBy('m.start_at')
     .orderBy('c.id')
     .execute();
@@ -52,7 +51,7 @@ export async function getPaperDetail(ctx: Pick<AppContext, 'db'>, actor: Actor, 
     ])
     .where('f.parent_oparl_id', '=', paper.oparl_id)
     .where('f.deleted', '=', 0)
-    .where((eb) => visibleTo<DB, never>(actor, 'f')(eb as never))
+    .where(visibleWhere(actor, 'f'))
     .orderBy('f.id')
     .execute();
   return {

@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { DB } from '../../app/schema.js';
 import type { Actor } from '../access/actor.js';
-import { visibleWhere } from './visibility.js';
+import { visibleWhere } from '../access/policy.js';
 
 /** Events of an organisation, and events elsewhere that name it as the related organisation. */
 export function visibleEventsFor(db: Kysely<DB>, actor: Actor, organizationId: number) {

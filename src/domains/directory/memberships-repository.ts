@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { DB } from '../../app/schema.js';
 import type { Actor } from '../access/actor.js';
-import { visibleWhere } from './visibility.js';
+import { visibleWhere } from '../access/policy.js';
 
 /**
  * Memberships have no visibility of their own: one is visible when both its person and its

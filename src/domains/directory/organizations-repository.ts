@@ -1,8 +1,8 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { DB } from '../../app/schema.js';
 import type { Actor } from '../access/actor.js';
+import { visibleWhere } from '../access/policy.js';
 import { searchPatterns } from './search-text.js';
-import { visibleWhere } from './visibility.js';
 
 export interface OrganizationFilter {
   q?: string;

@@ -4,7 +4,7 @@ import type { FundingRecordType, FundingTables } from './tables.js';
 
 /**
  * Plain row access to the funding tables, shared with the deadlines/matching/alerts/feeds parts.
- * No access checks here: callers filter with visibleTo()/canRead() (programmes and calls carry
+ * No access checks here: callers filter with visibleWhere()/canRead() (programmes and calls carry
  * is_public/owner_organization_id; rounds inherit from their call).
  */
 export type ProgrammeRow = Selectable<FundingTables['funding_programmes']>;

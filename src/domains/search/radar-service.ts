@@ -1,11 +1,8 @@
 import type { AppContext } from '../../app/context.js';
-import type { DB } from '../../app/schema.js';
 import type { Actor } from '../access/actor.js';
-import { visibleTo } from '../access/policy.js';
+import { visibleWhere } from '../access/policy.js';
 import { stem, tokenize } from './text/stem.js';
 import { germanStopwords } from './text/stopwords.js';
-
-type AliasedDB = DB & { d: DB['search_documents'] };
 
 export interface RadarDocument {
   type: string;
@@ -79,7 +76,7 @@ export async function regionalRadar(
   const rows = await ctx.db
     .selectFrom('search_documents as d')
     .select(['d.doc_type', 'd.source_id', 'd.title', 'd.date', 'd.body_name', 'd.fields_of_action'])
-    .where((eb) => visibleTo<AliasedDB, 'd'>(actor, 'd')(eb))
+    .where(visibleWhere(actor, 'd'))
     .where('d.date', '>=', from)
     .where('d.date', '<=', to)
     .where('d.body_name', 'is not', null)

@@ -1,8 +1,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { AppContext } from '../../app/context.js';
-import type { DB } from '../../app/schema.js';
 import type { Actor } from '../access/actor.js';
-import { visibleTo } from '../access/policy.js';
+import { visibleWhere } from '../access/policy.js';
 import { toTsquery } from './query/compile-postgres.js';
 import { toFts5 } from './query/compile-sqlite.js';
 import type { ResolvedNode } from './query/resolved.js';
@@ -37,7 +36,6 @@ export interface FacetRow {
 }
 
 type Ctx = Pick<AppContext, 'db' | 'dialect'>;
-type AliasedDB = DB & { d: DB['search_documents'] };
 
 const rumCache = new WeakMap<object, Promise<boolean>>();
 
@@ -64,7 +62,7 @@ function matches(ctx: Ctx, node: ResolvedNode): Expression<SqlBool> {
 }
 
 function filtered(ctx: Ctx, actor: Actor, node: ResolvedNode, f: SearchFilters, withMatch = true) {
-  let q = ctx.db.selectFrom('search_documents as d').where((eb) => visibleTo<AliasedDB, 'd'>(actor, 'd')(eb));
+  let q = ctx.db.selectFrom('search_documents as d').where(visibleWhere(actor, 'd'));
   if (withMatch) q = q.where(matches(ctx, node));
   if (f.type) q = q.where('d.doc_type', '=', f.type);
   if (f.body) q = q.where('d.body_name', '=', f.body);

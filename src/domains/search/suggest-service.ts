@@ -1,12 +1,10 @@
 import { type SqlBool, sql } from 'kysely';
 import type { AppContext } from '../../app/context.js';
-import type { DB } from '../../app/schema.js';
 import type { Actor } from '../access/actor.js';
-import { visibleTo } from '../access/policy.js';
+import { visibleWhere } from '../access/policy.js';
 import { fold, stem } from './text/stem.js';
 
 type Ctx = Pick<AppContext, 'db' | 'dialect'>;
-type AliasedDB = DB & { d: DB['search_documents'] };
 
 const quote = (s: string) => `"${s}"`;
 
@@ -36,7 +34,7 @@ export async function suggestTitles(ctx: Ctx, actor: Actor, q: string, limit = 1
   const rows = await ctx.db
     .selectFrom('search_documents as d')
     .select('d.title')
-    .where((eb) => visibleTo<AliasedDB, 'd'>(actor, 'd')(eb))
+    .where(visibleWhere(actor, 'd'))
     .where(cond)
     .orderBy(sql`d.date is null`)
     .orderBy('d.date', 'desc')

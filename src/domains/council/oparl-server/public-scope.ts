@@ -1,6 +1,6 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { anonymous } from '../../access/actor.js';
-import { visibleTo } from '../../access/policy.js';
+import { visibleWhere } from '../../access/policy.js';
 import type { ObjectKind } from '../oparl/kinds.js';
 import { tableOf } from '../oparl/kinds.js';
 
@@ -9,17 +9,14 @@ import { tableOf } from '../oparl/kinds.js';
  * whoever asks), and for files and consultations also the publicity of the paper or agenda item
  * they belong to, so nothing of a nichtöffentlich paper shows through its attachments.
  */
-export function publicScope(kind: ObjectKind): (eb: ExpressionBuilder<never, never>) => Expression<SqlBool> {
+export function publicScope(kind: ObjectKind): RawBuilder<SqlBool> {
   const table = tableOf[kind];
-  const own = visibleTo<never, never>(anonymous, table);
-  return (eb) => {
-    const base = own(eb);
-    if (kind === 'File') {
-      return sql<SqlBool>`(${base} and not exists (select 1 from council_papers p where p.oparl_id = council_files.parent_oparl_id and p.is_public = 0) and not exists (select 1 from council_agenda_items a where a.oparl_id = council_files.parent_oparl_id and a.is_public = 0))`;
-    }
-    if (kind === 'Consultation') {
-      return sql<SqlBool>`(${base} and not exists (select 1 from council_papers p where p.oparl_id = council_consultations.paper_oparl_id and p.is_public = 0) and not exists (select 1 from council_agenda_items a where a.oparl_id = council_consultations.agenda_item_oparl_id and a.is_public = 0))`;
-    }
-    return base;
-  };
+  const base = visibleWhere(anonymous, table);
+  if (kind === 'File') {
+    return sql<SqlBool>`(${base} and not exists (select 1 from council_papers p where p.oparl_id = council_files.parent_oparl_id and p.is_public = 0) and not exists (select 1 from council_agenda_items a where a.oparl_id = council_files.parent_oparl_id and a.is_public = 0))`;
+  }
+  if (kind === 'Consultation') {
+    return sql<SqlBool>`(${base} and not exists (select 1 from council_papers p where p.oparl_id = council_consultations.paper_oparl_id and p.is_public = 0) and not exists (select 1 from council_agenda_items a where a.oparl_id = council_consultations.agenda_item_oparl_id and a.is_public = 0))`;
+  }
+  return base;
 }

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../../app/schema.js';
 import type { Actor } from '../../access/actor.js';
-import { visibleTo } from '../../access/policy.js';
+import { visibleWhere } from '../../access/policy.js';
 import type { CallListQuery } from '../schemas.js';
 import { type CallListRow, presentCallListItem } from './presenters.js';
 
@@ -11,14 +11,13 @@ export function jsonElementPattern(value: string): string {
 }
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-type CallsDB = DB & { c: DB['funding_calls'] };
 type Filters = Omit<CallListQuery, 'limit' | 'offset' | 'format'>;
 
 function filteredCalls(db: Kysely<DB>, actor: Actor, f: Filters, today: string) {
   let q = db
     .selectFrom('funding_calls as c')
     .leftJoin('funding_programmes as p', 'p.id', 'c.programme_id')
-    .where((eb) => visibleTo<CallsDB, 'c'>(actor, 'c')(eb))
+    .where(visibleWhere(actor, 'c'))
     .select((eb) => [
       'c.id',
       'c.programme_id',

@@ -2,21 +2,19 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../../app/schema.js';
 import type { Actor } from '../../access/actor.js';
-import { visibleTo } from '../../access/policy.js';
+import { visibleWhere } from '../../access/policy.js';
 import { findProgrammeById, listChangesOf } from '../repository.js';
 import type { programmeListQuery } from '../schemas.js';
 import { assertReadable } from './access.js';
 import { listCalls } from './list-calls.js';
 import { presentChange, presentProgramme } from './presenters.js';
 
-type ProgDB = DB & { p: DB['funding_programmes'] };
-
 export async function listProgrammes(
   db: Kysely<DB>,
   actor: Actor,
   query: z.infer<typeof programmeListQuery>,
 ) {
-  let q = db.selectFrom('funding_programmes as p').where((eb) => visibleTo<ProgDB, 'p'>(actor, 'p')(eb));
+  let q = db.selectFrom('funding_programmes as p').where(visibleWhere(actor, 'p'));
   if (query.includeWithdrawn !== 'true') q = q.where('p.withdrawn_at', 'is', null);
   if (query.giverLevel) q = q.where('p.giver_level', '=', query.giverLevel);
   if (query.source) q = q.where('p.source', '=', query.source);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../app/schema.js';
 import type { Actor } from '../../access/actor.js';
-import { visibleTo } from '../../access/policy.js';
+import { visibleWhere } from '../../access/policy.js';
 import type { CallForMatching } from './engine.js';
 
 const arr = (s: string | null): string[] => {
@@ -25,7 +25,7 @@ export async function loadCallsForMatching(
     .selectFrom('funding_calls')
     .select(['id', 'title', 'text', 'fields_of_action', 'eligible_applicants', 'regions', 'status'])
     .where('withdrawn_at', 'is', null)
-    .where((eb) => visibleTo<DB, 'funding_calls'>(actor, 'funding_calls')(eb))
+    .where(visibleWhere(actor, 'funding_calls'))
     .execute();
   const next = await db
     .selectFrom('funding_rounds')

@@ -3,7 +3,7 @@ import type { DB } from '../../../app/schema.js';
 import { nowIso } from '../../../infra/db/columns.js';
 import { ForbiddenError } from '../../../infra/http/errors.js';
 import type { Actor } from '../../access/actor.js';
-import { assertCanWrite, assertSignedIn, seesEverything, visibleTo } from '../../access/policy.js';
+import { assertCanWrite, assertSignedIn, seesEverything, visibleWhere } from '../../access/policy.js';
 import { recordAudit } from '../../audit/record-audit.js';
 
 export interface ProjectInput {
@@ -67,7 +67,7 @@ export async function listProjects(db: Kysely<DB>, actor: Actor) {
       'owner_organization_id',
       'is_public',
     ])
-    .where((eb) => visibleTo<DB, 'funding_projects'>(actor, 'funding_projects')(eb))
+    .where(visibleWhere(actor, 'funding_projects'))
     .orderBy('title')
     .limit(1000)
     .execute();
