@@ -15,6 +15,8 @@ export interface Faults {
   duplicateAcrossPages?: string[];
   /** The last page's next link points back to the first page. */
   loopNext?: string[];
+  /** The page answers 404 (a vendor losing a page mid-list), as many times as counted. */
+  notFoundOnPage?: Record<string, number>;
   /** A filtered list with no result answers 404 (as some vendors do). */
   notFoundForEmptyWindow?: boolean;
   /** Page 1 carries objects that cannot be stored (no id, non-URL id, unknown type). */
@@ -189,6 +191,7 @@ export async function startOParlServer(
       await new Promise((r) => setTimeout(r, slow.ms));
     }
     if (take(faults.http500, pageKey)) return send(res, 500, '{"error":"internal"}');
+    if (take(faults.notFoundOnPage, pageKey)) return send(res, 404, '{"error":"not found"}');
 
     const now = new Date().toISOString();
     let items = list.map((o) => {

@@ -84,10 +84,11 @@ export class OParlHttpClient {
   }
 
   /**
-   * Fetches one URL with retries and exponential backoff. 404 is not retried (the caller decides
-   * what it means); every other fault is, because real servers fail transiently and truncate.
+   * Fetches one URL with retries and exponential backoff. Every fault is retried, because real
+   * servers fail transiently and truncate; 404 only when the caller says it cannot mean "empty"
+   * (`retryNotFound`), otherwise the caller decides what it means.
    */
-  async get(url: string): Promise<FetchResult> {
+  async get(url: string, opts: { retryNotFound?: boolean } = {}): Promise<FetchResult> {
     let last: PageError | null = null;
     for (let attempt = 0; attempt <= this.options.retries; attempt++) {
       if (attempt > 0) await sleep(this.options.backoffMs * 2 ** (attempt - 1));
@@ -96,7 +97,7 @@ export class OParlHttpClient {
         return { ok: true, json, text };
       } catch (err) {
         last = err instanceof PageError ? err : new PageError('network', String(err));
-        if (last.reason === 'not_found') break;
+        if (last.reason === 'not_found' && !opts.retryNotFound) break;
         this.log.warn({ url, attempt, reason: last.reason, err: last.message }, 'OParl request failed');
       }
     }

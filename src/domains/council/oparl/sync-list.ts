@@ -41,6 +41,14 @@ export interface ListResult {
 /** A safety margin: objects changed while the last run was going are asked for again. */
 const watermarkMarginMs = 60_000;
 
+const filterParams = ['modified_since', 'modified_until', 'created_since', 'created_until'];
+
+/** Does the URL ask for a date window (so that an empty answer is plausible)? */
+function isFiltered(url: string): boolean {
+  const params = new URL(url).searchParams;
+  return filterParams.some((p) => params.has(p));
+}
+
 function withParam(url: string, name: string, value: string): string {
   const u = new URL(url);
   u.searchParams.set(name, value);
@@ -75,13 +83,17 @@ export async function syncList(deps: ListDeps, job: ListJob): Promise<ListResult
   let url: string | null = cursor?.next_url ?? null;
   const visited = new Set<string>();
 
+  // Pages of this run already committed (a resumed run continues mid-list).
+  let pagesBefore = cursor?.pages ?? 0;
   while (url) {
     visited.add(url);
     const fetchedAt = Date.now();
-    const res = await client.get(url);
+    // Several servers answer an empty filter window with 404 instead of an empty list; that can
+    // only be so on the first page of a filtered request. Anywhere else a 404 loses pages.
+    const mayBeEmpty = pagesBefore === 0 && isFiltered(url);
+    const res = await client.get(url, { retryNotFound: !mayBeEmpty });
     if (!res.ok) {
-      if (res.error.reason === 'not_found') {
-        // Several servers answer an empty filter window with 404 instead of an empty list.
+      if (res.error.reason === 'not_found' && mayBeEmpty) {
         quirk('not_found_as_empty_list');
         await updateCursor(ctx.db, {
           ...key,
@@ -172,6 +184,7 @@ export async function syncList(deps: ListDeps, job: ListJob): Promise<ListResult
       totalPages,
       objects: stats.stored.length,
     });
+    pagesBefore++;
     url = next;
   }
   return result;
