@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -22,6 +21,7 @@ import { registerMetrics } from '../infra/http/metrics.js';
 import { registerSecurityHeaders } from '../infra/http/security.js';
 import type { AppContext, AppServer } from './context.js';
 import { domains } from './domains.js';
+import { registerRateLimits } from './rate-limits.js';
 
 export interface BuildAppOptions {
   /** Folder of the built web UI; served with an SPA fallback when it exists. */
@@ -39,7 +39,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
-    trustProxy: true,
+    // Forwarded headers only from the proxies the operator names; otherwise a client could pick the
+    // address every rate limit keys on.
+    trustProxy: ctx.config.TRUST_PROXY.length > 0 ? ctx.config.TRUST_PROXY : false,
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -52,14 +54,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
 
   await app.register(cookie);
   await registerSecurityHeaders(app);
-  await app.register(rateLimit, {
-    global: true,
-    max: ctx.config.RATE_LIMIT_PER_MINUTE,
-    timeWindow: '1 minute',
-    // Static assets and health checks are not limited; the API and feeds are.
-    allowList: (request) => !/^\/(api|oparl|feeds)\//.test(request.url),
-    keyGenerator: (request) => request.cookies?.rl_session ?? request.ip,
-  });
+  await registerRateLimits(app, ctx);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {

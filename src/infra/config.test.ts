@@ -13,3 +13,14 @@ it('names the variable in a clear bilingual error', () => {
   expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   expect(() => loadConfig({ APP_SECRET: 'short' })).toThrow(/APP_SECRET/);
 });
+
+it('trusts no proxy unless TRUST_PROXY names one, and rejects a vague value', () => {
+  expect(loadConfig({}).TRUST_PROXY).toEqual([]);
+  expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,loopback' }).TRUST_PROXY).toEqual([
+    '10.0.0.1',
+    '192.168.0.0/16',
+    'loopback',
+  ]);
+  expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+  expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+});

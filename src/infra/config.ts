@@ -1,4 +1,18 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+const proxyKeywords = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a CIDR range, or a keyword of proxy-addr (loopback, linklocal, uniquelocal). */
+function isProxyEntry(entry: string): boolean {
+  if (proxyKeywords.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
 
 const configSchema = z.object({
   DATABASE_URL: z
@@ -21,6 +35,25 @@ const configSchema = z.object({
     .transform((v) => v === 'true'),
   /** Requests per minute and client on /api (sign-in has its own, stricter limit). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /**
+   * The reverse proxies whose X-Forwarded-For/-Host/-Proto headers are believed, as a comma-separated
+   * list of addresses, CIDR ranges or proxy-addr keywords. Unset: nobody's, so a client cannot choose
+   * the address the rate limits key on.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every(isProxyEntry), {
+      message:
+        'must list proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal, comma-separated / ' +
+        'muss Proxy-Adressen, CIDR-Bereiche oder loopback/linklocal/uniquelocal nennen, durch Kommas getrennt',
+    }),
   JOBS: z
     .enum(['on', 'off'])
     .default('on')

@@ -47,7 +47,8 @@ export function registerAuth(app: AppServer, ctx: AppContext): void {
     }
     const origin = request.headers.origin;
     if (origin && origin !== 'null') {
-      const host = request.headers['x-forwarded-host'] ?? request.headers.host;
+      // request.host believes X-Forwarded-Host only from a proxy named in TRUST_PROXY.
+      const host = request.host;
       let originHost: string | null = null;
       try {
         originHost = new URL(origin).host;

@@ -9,6 +9,9 @@ import { createSession, type NewSession } from './sessions.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
+/** Sign-in attempts per minute from one client address, and on one email address from anywhere. */
+export const LOGIN_ATTEMPTS_PER_IP = 20;
+export const LOGIN_ATTEMPTS_PER_EMAIL = 10;
 
 export class InvalidCredentialsError extends DomainError {
   constructor() {

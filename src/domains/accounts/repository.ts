@@ -1,12 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../app/schema.js';
+import { normaliseEmail } from './normalise-email.js';
 
 export function findUserByEmail(db: Kysely<DB>, email: string) {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where('email', '=', email.trim().toLowerCase())
-    .executeTakeFirst();
+  return db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
 }
 
 export function findUserById(db: Kysely<DB>, id: number) {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
+import { RateLimitedError } from '../../infra/http/errors.js';
 import { assertSignedIn } from '../access/policy.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { login } from './login.js';
+import { LOGIN_ATTEMPTS_PER_EMAIL, LOGIN_ATTEMPTS_PER_IP, login } from './login.js';
+import { normaliseEmail } from './normalise-email.js';
 import {
   createUserBodySchema,
   loginBodySchema,
@@ -22,10 +24,27 @@ export function accountsRoutes(app: AppServer, ctx: AppContext): void {
     secure: ctx.config.SECURE_COOKIES,
   };
 
+  // Sign-in attempts count per client address (one client trying many accounts) and per account
+  // (many clients trying one); the lockout after repeated wrong passwords comes on top.
+  const attemptsOnAccount = app.createRateLimit({
+    max: LOGIN_ATTEMPTS_PER_EMAIL,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => `login-email:${normaliseEmail((request.body as { email: string }).email)}`,
+  });
   app.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: {
+        rateLimit: {
+          max: LOGIN_ATTEMPTS_PER_IP,
+          timeWindow: '1 minute',
+          keyGenerator: (request) => `login-ip:${request.ip}`,
+        },
+      },
+      preHandler: async (request) => {
+        const limit = await attemptsOnAccount(request);
+        if (!limit.isAllowed && limit.isExceeded) throw new RateLimitedError(limit.ttlInSeconds);
+      },
       schema: {
         tags: ['auth'],
         summary: 'Sign in',

@@ -52,3 +52,15 @@ export interface ErrorBody {
   details?: unknown;
   requestId?: string;
 }
+
+export class RateLimitedError extends DomainError {
+  constructor(retryAfterSeconds?: number) {
+    super(
+      429,
+      'RATE_LIMITED',
+      'Too many requests, try again later',
+      'Zu viele Anfragen, bitte später erneut versuchen',
+      retryAfterSeconds === undefined ? undefined : { retryAfterSeconds },
+    );
+  }
+}
