@@ -18,8 +18,16 @@ export interface MstBody {
   body: Json;
 }
 
+/** Wuppertal (OParl 1.0): a meeting whose committees and participant the server never serves. */
+export interface DanglingFixture {
+  system: Json;
+  body: Json;
+  meeting: Json;
+}
+
 export interface Fixtures {
   mst: MstBody[];
+  dangling?: DanglingFixture;
   karlsruhe: { papers: Json[]; meetings: Json[]; organizations: Json[]; consultations: Json[] };
 }
 
@@ -41,9 +49,12 @@ export function unpackCorpus(): { dir: string; remove: () => void } {
   return { dir: join(dir, 'karlsruhe'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The 27 System/Body pairs and the Karlsruhe sample, plus the first N corpus papers/meetings. */
+/**
+ * The 27 System/Body pairs and the Karlsruhe sample, plus the first N corpus papers/meetings;
+ * with `dangling`, the Wuppertal objects with references to missing objects (oparl-missing/).
+ */
 export function loadFixtures(
-  opts: { corpusDir?: string; papers?: number; meetings?: number } = {},
+  opts: { corpusDir?: string; papers?: number; meetings?: number; dangling?: boolean } = {},
 ): Fixtures {
   const mstDir = join(sharedOParl, 'mst-testdata');
   const mst = readdirSync(join(mstDir, 'bodies'))
@@ -68,8 +79,17 @@ export function loadFixtures(
       meetings.push(readJson(join(opts.corpusDir, 'meetings', f)) as Json);
     }
   }
+  const missingDir = join(mstDir, 'oparl-missing');
+  const dangling = opts.dangling
+    ? {
+        system: readJson(join(missingDir, 'system.json')) as Json,
+        body: readJson(join(missingDir, 'body.json')) as Json,
+        meeting: readJson(join(missingDir, 'meeting.json')) as Json,
+      }
+    : undefined;
   return {
     mst,
+    dangling,
     karlsruhe: {
       papers: byId(papers),
       meetings: byId(meetings),

@@ -126,6 +126,20 @@ export async function startOParlServer(
       lists.set(new URL(body[prop] as string).pathname, []);
     }
   }
+  if (fixtures.dangling) {
+    // Served as one more body; its lists are empty but for the meeting, whose committees and
+    // participant the server does not know (404 when asked for them).
+    const d = fixtures.dangling;
+    const own = `${base}/bodies/wuppertal`;
+    const to = (v: Json) =>
+      rewrite(rewrite(v, d.body.id as string, own), d.system.id as string, `${base}/system`);
+    const body = to(d.body);
+    bodies.push(body);
+    for (const prop of listProps) {
+      if (typeof body[prop] === 'string') lists.set(new URL(body[prop] as string).pathname, []);
+    }
+    lists.get(new URL(body.meeting as string).pathname)!.push(to(d.meeting));
+  }
   const ka = rewrite(fixtures.karlsruhe, karlsruheOrigin, base);
   const kaBody = `${base}/bodies/0001`;
   // The Karlsruhe Body object is not among the fixtures; the server describes it from what it serves.

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../../app/context.js';
 import { nowIso } from '../../../infra/db/columns.js';
+import { danglingQuirk, markDanglingReferences } from './dangling.js';
 import { type ClientOptions, defaultClientOptions, OParlHttpClient } from './http-client.js';
 import { bodyLists, parseType } from './kinds.js';
 import { countSourceObjects, ensureSource } from './sources.js';
@@ -143,6 +144,12 @@ export async function syncSource(
         report.errors.push(`${job.listUrl}: ${err instanceof Error ? err.message : String(err)}`);
       }
     });
+    try {
+      const dangling = await markDanglingReferences(ctx.db, sourceId, log);
+      if (dangling.references > 0) report.quirks[danglingQuirk] = dangling.references;
+    } catch (err) {
+      log.warn({ err }, 'dangling references could not be checked');
+    }
     report.status = report.errors.length ? 'partial' : 'ok';
   } else {
     report.status = 'failed';

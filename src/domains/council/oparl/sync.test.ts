@@ -67,6 +67,7 @@ describeEachDb('OParl sync against the loopback server', (env) => {
     const before = await ctx.db
       .selectFrom('council_papers')
       .select(['oparl_id', 'updated_at', 'raw_json'])
+      .orderBy('oparl_id')
       .execute();
     const report = await syncSource(ctx, server.systemUrl, { client: fastClient });
     expect(report.errors).toEqual([]);
@@ -92,6 +93,7 @@ describeEachDb('OParl sync against the loopback server', (env) => {
     const after = await ctx.db
       .selectFrom('council_papers')
       .select(['oparl_id', 'updated_at', 'raw_json'])
+      .orderBy('oparl_id')
       .execute();
     expect(after).toEqual(before);
     const page = await ctx.db
