@@ -1,15 +1,11 @@
 import type { Command } from 'commander';
 import type { AppContext, WithContext } from '../app/context.js';
 import { createContext } from '../app/create-context.js';
-import { domains } from '../app/domains.js';
+import { seedDemoData } from '../app/seed-demo.js';
 import { serve } from './serve.js';
 
-async function seedDemo(ctx: AppContext): Promise<void> {
-  for (const d of domains) {
-    if (!d.seedDemo) continue;
-    await d.seedDemo(ctx, (message) => process.stdout.write(`  [${d.name}] ${message}\n`));
-  }
-}
+const seedDemo = (ctx: AppContext) =>
+  seedDemoData(ctx, (domain, message) => process.stdout.write(`  [${domain}] ${message}\n`));
 
 export function registerCoreCommands(program: Command, withContext: WithContext): void {
   program

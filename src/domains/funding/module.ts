@@ -6,13 +6,14 @@ import { IMPORT_JOB, importUpload } from './api/import-upload.js';
 import { fundingCli } from './cli.js';
 import { seedFundingDemo } from './demo/seed-demo.js';
 import { fundingMigrations } from './migrations.js';
+import { fundingPrecisionMigrations } from './precision-migrations.js';
 import { fundingRadarMigrations } from './radar-migrations.js';
 import { fundingRoutes } from './routes.js';
 import { reimportSources } from './sources.js';
 
 export const fundingModule: DomainModule = {
   name: 'funding',
-  migrations: { ...fundingMigrations, ...fundingRadarMigrations },
+  migrations: { ...fundingMigrations, ...fundingRadarMigrations, ...fundingPrecisionMigrations },
   dumpTables: [
     'funding_sources',
     'funding_import_runs',

@@ -1,6 +1,7 @@
 import type { DomainModule } from '../../app/context.js';
 import { reclassifyJob } from './classify/reclassify-job.js';
 import { searchMigrations } from './migrations.js';
+import { searchPrecisionMigrations } from './precision-migrations.js';
 import { searchRoutes } from './routes.js';
 import { classifyRoutes } from './routes-classify.js';
 
@@ -11,7 +12,7 @@ import { classifyRoutes } from './routes-classify.js';
  */
 export const searchModule: DomainModule = {
   name: 'search',
-  migrations: searchMigrations,
+  migrations: { ...searchMigrations, ...searchPrecisionMigrations },
   routes(app, ctx) {
     searchRoutes(app, ctx);
     classifyRoutes(app, ctx);
