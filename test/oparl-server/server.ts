@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Fixtures, type Json, karlsruheOrigin } from './fixtures.js';
+import { exampleBody10, exampleOrigin, shape10 } from './oparl10.js';
 
 /**
  * Faults to inject. Page keys are "<body slug>/<list>:<page>" (e.g. "0001/papers:2"), list keys
@@ -86,8 +87,20 @@ function take(counter: Record<string, number> | undefined, key: string): boolean
 /** A loopback OParl 1.0/1.1 server replaying real fixtures with injectable faults. */
 export async function startOParlServer(
   fixtures: Fixtures,
-  opts: { pageSize?: number; faults?: Faults; files?: Map<string, ServedFile> } = {},
+  opts: {
+    pageSize?: number;
+    faults?: Faults;
+    files?: Map<string, ServedFile>;
+    /**
+     * '1.0': a 1.0 System; Karlsruhe in 1.0 shape (four lists, consultations and agenda items only
+     * embedded), plus the spec's 1.0 example body (persons with embedded memberships).
+     */
+    version?: '1.0' | '1.1';
+    /** The System embeds the Body objects instead of linking to a list (as 1.0 servers do). */
+    embedBodies?: boolean;
+  } = {},
 ): Promise<OParlTestServer> {
+  const v10 = opts.version === '1.0';
   const pageSize = opts.pageSize ?? 20;
   const faults: Faults = opts.faults ?? {};
   const requests: string[] = [];
@@ -108,8 +121,8 @@ export async function startOParlServer(
 
   system = {
     id: `${base}/system`,
-    type: 'https://schema.oparl.org/1.1/System',
-    oparlVersion: 'https://schema.oparl.org/1.1/',
+    type: `https://schema.oparl.org/${v10 ? '1.0' : '1.1'}/System`,
+    oparlVersion: `https://schema.oparl.org/${v10 ? '1.0' : '1.1'}/`,
     name: 'Regiolotse OParl-Testserver (echte Antworten, umgeschrieben)',
     body: `${base}/bodies`,
     created: '2026-11-25T00:00:00+01:00',
@@ -142,8 +155,10 @@ export async function startOParlServer(
   }
   const ka = rewrite(fixtures.karlsruhe, karlsruheOrigin, base);
   const kaBody = `${base}/bodies/0001`;
+  const byName = (a: Json, b: Json) => String(a.id).localeCompare(String(b.id), 'en', { numeric: true });
+  const path = (u: string) => new URL(u).pathname;
   // The Karlsruhe Body object is not among the fixtures; the server describes it from what it serves.
-  bodies.push({
+  const karlsruhe: Json = {
     id: kaBody,
     type: 'https://schema.oparl.org/1.1/Body',
     system: `${base}/system`,
@@ -159,16 +174,28 @@ export async function startOParlServer(
     legislativeTerm: [],
     created: '2016-10-12T09:08:36+02:00',
     modified: '2025-03-03T14:30:18+01:00',
-  });
-  const byName = (a: Json, b: Json) => String(a.id).localeCompare(String(b.id), 'en', { numeric: true });
-  const path = (u: string) => new URL(u).pathname;
-  lists.set(path(`${kaBody}/organizations`), ka.organizations.sort(byName));
+  };
+  const as = (list: Json[], kind: string) => (v10 ? list.map((o) => shape10(o, kind)) : list).sort(byName);
+  bodies.push(v10 ? shape10(karlsruhe, 'Body') : karlsruhe);
+  lists.set(path(`${kaBody}/organizations`), as(ka.organizations, 'Organization'));
   lists.set(path(`${kaBody}/people`), []);
-  lists.set(path(`${kaBody}/legislativeterms`), []);
-  lists.set(path(`${kaBody}/meetings`), ka.meetings.sort(byName));
-  lists.set(path(`${kaBody}/papers`), ka.papers.sort(byName));
-  lists.set(path(`${kaBody}/consultations`), ka.consultations.sort(byName));
+  lists.set(path(`${kaBody}/meetings`), as(ka.meetings, 'Meeting'));
+  lists.set(path(`${kaBody}/papers`), as(ka.papers, 'Paper'));
+  if (!v10) {
+    lists.set(path(`${kaBody}/legislativeterms`), []);
+    lists.set(path(`${kaBody}/consultations`), ka.consultations.sort(byName));
+  } else {
+    const example = rewrite(exampleBody10(), exampleOrigin, `${base}/example`);
+    // The spec's examples disagree on their body's and system's URLs; they are made to agree.
+    example.body.system = `${base}/system`;
+    bodies.push(example.body);
+    for (const [prop, list] of Object.entries(example.lists)) {
+      for (const o of list) o.body = example.body.id;
+      lists.set(path(example.body[prop] as string), list);
+    }
+  }
   lists.set(path(`${base}/bodies`), bodies);
+  if (opts.embedBodies) system.body = bodies;
   for (const list of lists.values()) for (const o of list) objects.set(path(o.id as string), o);
   objects.set(path(system.id as string), system);
 

@@ -4,8 +4,8 @@ import { danglingQuirk, markDanglingReferences } from './dangling.js';
 import { type ClientOptions, defaultClientOptions, OParlHttpClient } from './http-client.js';
 import { bodyLists, parseType } from './kinds.js';
 import { countSourceObjects, ensureSource } from './sources.js';
+import { storePage } from './store-page.js';
 import { type ListProgress, type ListResult, syncList } from './sync-list.js';
-import { upsertObject } from './upsert-object.js';
 
 export interface SyncOptions {
   /** Only this body (its OParl id, or our numeric id). */
@@ -104,15 +104,25 @@ export async function syncSource(
         }),
       );
     } else if (Array.isArray(sys.body)) {
-      // Some 1.0 servers embed the bodies instead of pointing to a list.
-      for (const b of sys.body) {
-        const stored = await upsertObject(
-          ctx.db,
-          { kind: 'Body', obj: b as Record<string, unknown>, parentId: null, parentRole: null },
-          { sourceId, bodyOparlId: null, fetchedAt: Date.now(), now: nowIso() },
-        ).catch(() => null);
-        if (stored) report.stored++;
-      }
+      // Some 1.0 servers embed the bodies instead of pointing to a list: stored like a list page
+      // (embedded legislative terms and locations included, what cannot be stored quarantined).
+      const stats = await storePage(
+        ctx,
+        {
+          sourceId,
+          bodyOparlId: null,
+          listUrl: systemUrl,
+          kind: 'Body',
+          entries: sys.body,
+          fetchedAt: Date.now(),
+        },
+        null,
+      );
+      report.stored += stats.stored.length;
+      report.quarantined += stats.quarantined;
+      for (const st of stats.stored)
+        for (const q of st.quirks) report.quirks[q] = (report.quirks[q] ?? 0) + 1;
+      report.quirks.bodies_embedded_in_system = 1;
     }
     let bodies = await ctx.db
       .selectFrom('council_bodies')
