@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
-import { BadRequestError } from '../../infra/http/errors.js';
+import { BadRequestError, NotFoundError } from '../../infra/http/errors.js';
 import { assertOffice } from './api/access.js';
-import { acceptUpload } from './api/import-upload.js';
+import { acceptUpload, IMPORT_JOB } from './api/import-upload.js';
 import { listQuarantine } from './api/quarantine.js';
 import { templateCsv, templateXlsx } from './importers/template/build-template.js';
 import { importAccepted, quarantineQuery, quarantineResponse } from './schemas.js';
@@ -41,6 +41,31 @@ export function fundingImportRoutes(app: AppServer, ctx: AppContext): void {
       },
     },
     async (request) => listQuarantine(ctx.db, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/funding/import/:jobId',
+    {
+      schema: {
+        tags,
+        summary: 'State and result of an upload import: counts, notes, rejected rows (office, admin)',
+        params: z.object({ jobId: z.coerce.number().int().positive().max(2_147_483_647) }),
+      },
+    },
+    async (request) => {
+      assertOffice(request.actor);
+      const job = await ctx.jobs.get(request.params.jobId);
+      if (!job || job.type !== IMPORT_JOB) throw new NotFoundError('Import');
+      return {
+        jobId: job.id,
+        status: job.status,
+        progressDone: job.progress_done,
+        progressTotal: job.progress_total,
+        progressMessage: job.progress_message,
+        error: job.error,
+        result: job.result ? (JSON.parse(job.result) as unknown) : null,
+      };
+    },
   );
 
   app.post(

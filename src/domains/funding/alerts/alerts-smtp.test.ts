@@ -191,4 +191,99 @@ describeEachDb('funding alerts by mail over real SMTP', (env) => {
     });
     expect(later.users).toBe(0);
   });
+
+  /** A user with a saved search for `word` and the given digest settings, through the API. */
+  async function subscriber(word: string, settings: object) {
+    const user = await signIn(env(), { role: 'partner' });
+    const saved = await env().app.inject({
+      method: 'POST',
+      url: '/api/funding/saved-searches',
+      headers: user.headers,
+      payload: { name: word, filters: { q: word } },
+    });
+    expect(saved.statusCode).toBe(200);
+    const put = await env().app.inject({
+      method: 'PUT',
+      url: '/api/funding/alerts/settings',
+      headers: user.headers,
+      payload: settings,
+    });
+    expect(put.statusCode).toBe(200);
+    return user;
+  }
+  const lastMailTo = (email: string) => {
+    const got = inbox.filter((m) => m.to.includes(email));
+    return got.length ? parseMail(got[got.length - 1].raw) : null;
+  };
+  const mailsTo = (email: string) => inbox.filter((m) => m.to.includes(email)).length;
+
+  it('sends the weekly digest once a week, with the calls that came in between', async () => {
+    const { db } = env().ctx;
+    const user = await subscriber('Moorschutz', { digest: 'weekly', immediate: false });
+    const t0 = Date.parse('2027-03-01T05:30:00Z');
+    const at = (days: number) => new Date(t0 + days * 86_400_000);
+    const run = (days: number) =>
+      sendFundingAlerts(env().ctx, mailer, { mode: 'daily', now: at(days), userIds: [user.user.id] });
+    await makeCall(db, { title: 'Moorschutz im Rheinland', firstSeenAt: at(-1).toISOString() });
+
+    expect(await run(0)).toMatchObject({ mails: 1, items: 1 });
+    const first = lastMailTo(user.user.email)!;
+    expect(first.headers.get('subject')).toBe('Förderradar: Ihre Übersicht');
+    expect(first.text).toContain('Moorschutz im Rheinland');
+    expect(first.text).toContain('Neuer Aufruf passend zu Ihrer Suche „Moorschutz“');
+
+    await makeCall(db, { title: 'Moorschutz an der Wupper', firstSeenAt: at(1).toISOString() });
+    // two days later the weekly digest is not due: the new call waits
+    expect(await run(2)).toMatchObject({ mails: 0 });
+    expect(mailsTo(user.user.email)).toBe(1);
+
+    expect(await run(7)).toMatchObject({ mails: 1, items: 1 });
+    const second = lastMailTo(user.user.email)!;
+    expect(second.text).toContain('Moorschutz an der Wupper');
+    expect(second.text).not.toContain('Moorschutz im Rheinland');
+    expect(mailsTo(user.user.email)).toBe(2);
+  });
+
+  it('reports new matching calls immediately to those who asked, once each, and not in the daily run', async () => {
+    const { db } = env().ctx;
+    const eager = await subscriber('Streuobstwiese', { digest: 'off', immediate: true });
+    const patient = await subscriber('Streuobstwiese', { digest: 'weekly', immediate: false });
+    const t0 = Date.parse('2027-05-03T08:00:00Z');
+    const at = (hours: number) => new Date(t0 + hours * 3_600_000);
+    const users = [eager.user.id, patient.user.id];
+    await makeCall(db, { title: 'Streuobstwiesen erhalten', firstSeenAt: at(-1).toISOString() });
+
+    expect(
+      await sendFundingAlerts(env().ctx, mailer, { mode: 'immediate', now: at(0), userIds: users }),
+    ).toMatchObject({
+      mails: 1,
+      items: 1,
+    });
+    const mail = lastMailTo(eager.user.email)!;
+    expect(mail.headers.get('subject')).toBe('Förderradar: 1 neuer Aufruf');
+    expect(mail.text).toContain('Streuobstwiesen erhalten');
+    expect(mail.html).toContain('Streuobstwiesen erhalten');
+    expect(mailsTo(patient.user.email)).toBe(0);
+
+    expect(
+      (await sendFundingAlerts(env().ctx, mailer, { mode: 'immediate', now: at(1), userIds: users })).mails,
+    ).toBe(0);
+    await makeCall(db, { title: 'Streuobstwiesen pflanzen', firstSeenAt: at(2).toISOString() });
+    expect(
+      await sendFundingAlerts(env().ctx, mailer, { mode: 'immediate', now: at(3), userIds: users }),
+    ).toMatchObject({
+      mails: 1,
+      items: 1,
+    });
+    const next = lastMailTo(eager.user.email)!;
+    expect(next.text).toContain('Streuobstwiesen pflanzen');
+    expect(next.text).not.toContain('Streuobstwiesen erhalten');
+
+    // the daily run: the eager user has the digest off; the patient one gets both calls in the weekly digest
+    await sendFundingAlerts(env().ctx, mailer, { mode: 'daily', now: at(4), userIds: users });
+    expect(mailsTo(eager.user.email)).toBe(2);
+    const digest = lastMailTo(patient.user.email)!;
+    expect(digest.text).toContain('Streuobstwiesen erhalten');
+    expect(digest.text).toContain('Streuobstwiesen pflanzen');
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../../app/context.js';
 import { BadRequestError } from '../../../infra/http/errors.js';
+import { listCallActivity } from './activity.js';
 import { loadAlertData } from './alert-data.js';
 import { composeForUser } from './compose.js';
 import { listPointers, pointOutCall } from './pointers.js';
@@ -8,6 +9,7 @@ import { renderAlertMail } from './render-mail.js';
 import { publicBaseUrl } from './send-alerts.js';
 import {
   asUser,
+  deleteSavedSearch,
   ensureSettings,
   listSavedSearches,
   listWatches,
@@ -96,6 +98,14 @@ export function alertRoutes(app: AppServer, ctx: AppContext): void {
     },
     async (request) => saveSearch(ctx.db, request.actor, request.body),
   );
+  app.delete(
+    '/api/funding/saved-searches/:id',
+    { schema: { tags: ['funding'], params: z.object({ id }) } },
+    async (request, reply) => {
+      await deleteSavedSearch(ctx.db, request.actor, request.params.id);
+      return reply.code(204).send();
+    },
+  );
 
   app.get(
     '/api/funding/digest/preview',
@@ -154,6 +164,33 @@ export function alertRoutes(app: AppServer, ctx: AppContext): void {
     '/api/funding/pointers',
     { schema: { tags: ['funding'], querystring: z.object({ organization: id.optional() }) } },
     async (request) => ({ items: await listPointers(ctx.db, request.actor, request.query.organization) }),
+  );
+
+  app.get(
+    '/api/funding/calls/:id/activity',
+    {
+      schema: {
+        tags: ['funding'],
+        summary: 'Aktivitäten zu einem Aufruf / activity log of a call (office: all; partners: their own)',
+        params: z.object({ id }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                at: z.string(),
+                kind: z.string(),
+                organizationId: z.number().nullable(),
+                organizationName: z.string().nullable(),
+                actorLabel: z.string(),
+                summary: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: await listCallActivity(ctx.db, request.actor, request.params.id) }),
   );
 
   const tokenQuery = z.object({ token: z.string().max(200), confirm: z.literal('1').optional() });

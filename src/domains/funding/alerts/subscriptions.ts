@@ -178,6 +178,17 @@ export async function listSavedSearches(db: Kysely<DB>, actor: Actor) {
   }));
 }
 
+/** A user deletes one of their own saved searches; someone else's is not found. */
+export async function deleteSavedSearch(db: Kysely<DB>, actor: Actor, id: number) {
+  const user = asUser(actor);
+  const res = await db
+    .deleteFrom('funding_saved_searches')
+    .where('id', '=', id)
+    .where('user_id', '=', user.id)
+    .executeTakeFirst();
+  if (Number(res.numDeletedRows) === 0) throw new NotFoundError('Saved search');
+}
+
 /** One-click unsubscribe: stops every funding alert mail of that user. */
 export async function unsubscribeUser(db: Kysely<DB>, userId: number): Promise<boolean> {
   const res = await db

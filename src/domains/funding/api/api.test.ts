@@ -243,6 +243,22 @@ describeEachDb('funding API', (env) => {
     expect(job.status).toBe('done');
     const stored = await env().ctx.jobs.get(res.json().jobId);
     expect(JSON.parse(stored?.result ?? '{}').counts).toMatchObject({ new: 1, rejected: 1 });
+    // The import page reads the outcome (counts and the rejected rows with their reasons) here.
+    const outcome = await get(`/api/funding/import/${res.json().jobId}`, { cookie: office.headers.cookie });
+    expect(outcome.json()).toMatchObject({
+      status: 'done',
+      error: null,
+      result: {
+        importer: 'template-csv',
+        counts: { new: 1, rejected: 1 },
+        rowErrors: [expect.objectContaining({ row: 3 })],
+      },
+    });
+    const partner = await signIn(env(), { role: 'partner' });
+    expect(
+      (await get(`/api/funding/import/${res.json().jobId}`, { cookie: partner.headers.cookie })).statusCode,
+    ).toBe(403);
+    expect((await get('/api/funding/import/999999', { cookie: office.headers.cookie })).statusCode).toBe(404);
     const q = (
       await get('/api/funding/quarantine?source=template', { cookie: office.headers.cookie })
     ).json();

@@ -80,6 +80,54 @@ describeEachDb('funding feeds', (env) => {
     expect(updated.start.startsWith(moved)).toBe(true);
   });
 
+  it('serves a user’s own calendar: their watches and their organisation’s, restricted calls only with the token', async () => {
+    const { db } = env().ctx;
+    const org = await makeOrganization(db);
+    const future = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+    const mine = await makeCall(db, { title: 'Meine Beobachtung' });
+    const ours = await makeCall(db, { title: 'Unser interner Aufruf', isPublic: false, owner: org });
+    const theirs = await makeCall(db, { title: 'Fremde Beobachtung' });
+    for (const c of [mine, ours, theirs]) await makeRound(db, c, future);
+    const user = await signIn(env(), { role: 'partner', organizationId: org });
+    const colleague = await signIn(env(), { role: 'reader', organizationId: org });
+    const stranger = await signIn(env(), { role: 'partner' });
+    const watch = (who: typeof user, callId: number, forOrganization = false) =>
+      env().app.inject({
+        method: 'POST',
+        url: '/api/funding/watches',
+        headers: who.headers,
+        payload: { callId, forOrganization },
+      });
+    expect((await watch(user, mine)).statusCode).toBe(200);
+    expect((await watch(colleague, ours, true)).statusCode).toBe(200);
+    expect((await watch(stranger, theirs)).statusCode).toBe(200);
+
+    const urls = (
+      await env().app.inject({ method: 'GET', url: '/api/funding/feeds', headers: user.headers })
+    ).json();
+    const own = new URL(urls.user);
+    expect(own.searchParams.get('user')).toBe(String(user.user.id));
+    const signed = await env().app.inject({ method: 'GET', url: `${own.pathname}${own.search}` });
+    expect(signed.statusCode).toBe(200);
+    const got = events(signed.body);
+    expect(got.map((e) => e.summary).sort()).toEqual([
+      'Frist: Meine Beobachtung',
+      'Frist: Unser interner Aufruf',
+    ]);
+    for (const e of got) expect(e.start.startsWith(future)).toBe(true);
+
+    // The token is bound to the user: another user's id with it, or no token, shows public calls only.
+    const otherId = `/feeds/funding/deadlines.ics?user=${stranger.user.id}&token=${own.searchParams.get('token')}`;
+    expect(
+      events((await env().app.inject({ method: 'GET', url: otherId })).body).map((e) => e.summary),
+    ).toEqual(['Frist: Fremde Beobachtung']);
+    const bare = await env().app.inject({
+      method: 'GET',
+      url: `/feeds/funding/deadlines.ics?user=${user.user.id}`,
+    });
+    expect(events(bare.body).map((e) => e.summary)).toEqual(['Frist: Meine Beobachtung']);
+  });
+
   it('serves a valid Atom 1.0 feed of new public calls', async () => {
     const { db } = env().ctx;
     await makeCall(db, { title: 'Klimaanpassung <Städte> & Gemeinden', applicants: ['Kommune'] });

@@ -11,6 +11,14 @@ import { loadCallsForMatching, loadFieldNames, parseJsonList } from './load.js';
 
 export interface MatchResult extends Match {
   callTitle: string;
+  /** the organisation's verdict on this call, when it gave one */
+  verdict: 'relevant' | 'irrelevant' | null;
+}
+
+export interface MatchAnswer {
+  items: MatchResult[];
+  /** whose relevant / not relevant feedback ranks these matches (and where new feedback goes) */
+  feedbackOrganizationId: number | null;
 }
 
 async function engineFor(db: Kysely<DB>, actor: Actor, today: string) {
@@ -49,12 +57,13 @@ export async function matchCalls(
   actor: Actor,
   ref: MatchTargetRef,
   opts: { limit?: number; today?: string } = {},
-): Promise<MatchResult[]> {
+): Promise<MatchAnswer> {
   assertSignedIn(actor);
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const { engine, titles, fields } = await engineFor(db, actor, today);
   let target: TargetForMatching;
   let feedback: Feedback | undefined;
+  let feedbackOrganizationId: number | null = null;
   if ('project' in ref) {
     const p = await db
       .selectFrom('funding_projects')
@@ -75,7 +84,10 @@ export async function matchCalls(
       applicantType: p.applicant_type,
       regionAgs: p.region_ags,
     };
-    if (p.owner_organization_id) feedback = await loadFeedback(db, p.owner_organization_id);
+    if (p.owner_organization_id) {
+      feedback = await loadFeedback(db, p.owner_organization_id);
+      feedbackOrganizationId = p.owner_organization_id;
+    }
   } else if ('organization' in ref) {
     assertOwnOrganization(actor, ref.organization);
     const org = await db
@@ -99,6 +111,7 @@ export async function matchCalls(
       keywords: parseJsonList(profile?.keywords ?? '[]'),
     };
     feedback = await loadFeedback(db, org.id);
+    feedbackOrganizationId = org.id;
   } else {
     const doc = await db
       .selectFrom('search_documents')
@@ -121,9 +134,16 @@ export async function matchCalls(
       regionAgs: null,
     };
   }
-  return engine
-    .matchTarget(target, { limit: opts.limit ?? 20, feedback })
-    .map((m) => ({ ...m, callTitle: titles.get(m.callId) ?? '' }));
+  const items = engine.matchTarget(target, { limit: opts.limit ?? 20, feedback }).map((m) => ({
+    ...m,
+    callTitle: titles.get(m.callId) ?? '',
+    verdict: feedback?.relevantCalls.has(m.callId)
+      ? ('relevant' as const)
+      : feedback?.irrelevantCalls.has(m.callId)
+        ? ('irrelevant' as const)
+        : null,
+  }));
+  return { items, feedbackOrganizationId };
 }
 
 /** Relevant / not relevant for an organisation; a second verdict replaces the first. */

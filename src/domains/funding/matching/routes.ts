@@ -3,13 +3,41 @@ import type { AppContext, AppServer } from '../../../app/context.js';
 import { BadRequestError } from '../../../infra/http/errors.js';
 import { parseJsonList } from './load.js';
 import { matchCalls, recordMatchFeedback } from './match-service.js';
+import { getOrgProfile } from './org-profile-read.js';
 import { createProject, listProjects, saveOrgProfile } from './profiles.js';
+import { getProject, updateProject } from './project-service.js';
 
 const match = z.object({
   callId: z.number(),
   callTitle: z.string(),
   score: z.number(),
   reasons: z.array(z.string()),
+  verdict: z.enum(['relevant', 'irrelevant']).nullable(),
+});
+const regionAgs = z
+  .string()
+  .regex(/^\d{2,8}$/)
+  .nullish();
+const project = z.object({
+  id: z.number(),
+  title: z.string(),
+  description: z.string().nullable(),
+  fieldsOfAction: z.array(z.string()),
+  applicantType: z.string().nullable(),
+  regionAgs: z.string().nullable(),
+  ownerOrganizationId: z.number().nullable(),
+  isPublic: z.boolean(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+const orgProfile = z.object({
+  organizationId: z.number(),
+  organizationName: z.string(),
+  applicantType: z.string().nullable(),
+  regionAgs: z.string().nullable(),
+  fieldsOfAction: z.array(z.string()),
+  keywords: z.array(z.string()),
+  updatedAt: z.string().nullable(),
 });
 const id = z.coerce.number().int().positive();
 
@@ -26,7 +54,9 @@ export function matchingRoutes(app: AppServer, ctx: AppContext): void {
           paper: id.optional(),
           limit: z.coerce.number().int().min(1).max(200).default(20),
         }),
-        response: { 200: z.object({ items: z.array(match) }) },
+        response: {
+          200: z.object({ items: z.array(match), feedbackOrganizationId: z.number().nullable() }),
+        },
       },
     },
     async (request) => {
@@ -44,9 +74,16 @@ export function matchingRoutes(app: AppServer, ctx: AppContext): void {
           'Give project, organization or paper',
           'Projekt, Organisation oder Vorlage angeben',
         );
-      const items = await matchCalls(ctx.db, request.actor, ref, { limit: q.limit });
+      const answer = await matchCalls(ctx.db, request.actor, ref, { limit: q.limit });
       return {
-        items: items.map(({ callId, callTitle, score, reasons }) => ({ callId, callTitle, score, reasons })),
+        items: answer.items.map(({ callId, callTitle, score, reasons, verdict }) => ({
+          callId,
+          callTitle,
+          score,
+          reasons,
+          verdict,
+        })),
+        feedbackOrganizationId: answer.feedbackOrganizationId,
       };
     },
   );
@@ -105,6 +142,48 @@ export function matchingRoutes(app: AppServer, ctx: AppContext): void {
     },
     async (request, reply) =>
       reply.code(201).send(await createProject(ctx.db, request.actor, request.body, request.id)),
+  );
+
+  app.get(
+    '/api/funding/projects/:id',
+    { schema: { tags: ['funding'], params: z.object({ id }), response: { 200: project } } },
+    async (request) => getProject(ctx.db, request.actor, request.params.id),
+  );
+
+  app.patch(
+    '/api/funding/projects/:id',
+    {
+      schema: {
+        tags: ['funding'],
+        summary: 'Change a project profile (office; partners their own; optimistic version)',
+        params: z.object({ id }),
+        body: z.object({
+          version: z.number().int(),
+          title: z.string().trim().min(1).max(500).optional(),
+          description: z.string().max(20_000).nullish(),
+          fieldsOfAction: z.array(z.string().max(100)).max(50).optional(),
+          applicantType: z.string().max(200).nullish(),
+          regionAgs,
+          ownerOrganizationId: z.number().int().positive().nullish(),
+          isPublic: z.boolean().optional(),
+        }),
+        response: { 200: project },
+      },
+    },
+    async (request) => updateProject(ctx.db, request.actor, request.params.id, request.body, request.id),
+  );
+
+  app.get(
+    '/api/funding/org-profiles/:organizationId',
+    {
+      schema: {
+        tags: ['funding'],
+        summary: 'Matching profile of a partner organisation (office; members their own)',
+        params: z.object({ organizationId: id }),
+        response: { 200: orgProfile },
+      },
+    },
+    async (request) => getOrgProfile(ctx.db, request.actor, request.params.organizationId),
   );
 
   app.put(
