@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Page } from '../../components/page';
 import { Pager } from '../../components/pager';
 import { QueryView } from '../../components/query-view';
+import { useAuth } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import { CallFilterForm } from './call-filters';
 import { type CallFilters, callFilterKeys, callQueryString, useCalls } from './calls-api';
@@ -15,6 +16,8 @@ const EXPORT_LIMIT = 500;
 /** Funding calls with filters kept in the URL, sorted by next deadline, exportable as CSV and XLSX. */
 export function CallListPage() {
   const { t } = useI18n();
+  const { user } = useAuth();
+  const office = user?.role === 'admin' || user?.role === 'office';
   const [params, setParams] = useSearchParams();
   const filters: CallFilters = Object.fromEntries(
     callFilterKeys.map((k) => [k, params.get(k) ?? '']).filter(([, v]) => v !== ''),
@@ -37,6 +40,11 @@ export function CallListPage() {
       description={t('funding.calls.description')}
       actions={
         <>
+          {office && (
+            <Button component={Link} to="/funding/calls/new">
+              {t('funding.callForm.new')}
+            </Button>
+          )}
           <Button component="a" href={exportHref('csv')} variant="default" download>
             {t('funding.calls.csv')}
           </Button>

@@ -1,15 +1,18 @@
-import { Anchor, Badge, Group, List, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { Facts } from '../../components/facts';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-view';
 import { Section } from '../../components/section';
+import { useAuth } from '../../lib/auth';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { ActivityLog } from './activity-log';
 import { Attribution } from './attribution';
 import { useCall } from './calls-api';
 import { ChangeHistory } from './change-history';
 import { Deadline } from './deadline';
+import { PointerForm } from './pointer-form';
 import { RoundsTimeline } from './rounds-timeline';
 import { SourceText } from './source-text';
 import { WatchButton } from './watch-button';
@@ -26,6 +29,8 @@ const eur = (n: number | null, lang: 'de' | 'en') =>
 /** One call: details, rounds, text, programme, source and attribution, history, and "watch". */
 export function CallPage() {
   const { t, lang } = useI18n();
+  const { user } = useAuth();
+  const office = user?.role === 'admin' || user?.role === 'office';
   const id = Number(useParams().id);
   const query = useCall(id);
   return (
@@ -38,7 +43,21 @@ export function CallPage() {
               {t('funding.call.back')}
             </Anchor>
           }
-          actions={<WatchButton callId={call.id} />}
+          actions={
+            <>
+              {office && call.source === 'manual' && (
+                <Button component={Link} to={`/funding/calls/${call.id}/edit`} variant="default">
+                  {t('common.edit')}
+                </Button>
+              )}
+              {office && (
+                <Button component={Link} to={`/funding/calls/${call.id}/rounds`} variant="default">
+                  {t('funding.rounds.edit')}
+                </Button>
+              )}
+              <WatchButton callId={call.id} />
+            </>
+          }
         >
           <Group gap="xs">
             <Badge variant="outline" color="gray.8">
@@ -109,6 +128,16 @@ export function CallPage() {
             <Text>{call.source}</Text>
             <Attribution attribution={call.attribution} licence={call.licence} sourceUrl={call.sourceUrl} />
           </Section>
+          {office && (
+            <Section title={t('funding.pointer.title')}>
+              <PointerForm callId={call.id} />
+            </Section>
+          )}
+          {user && (
+            <Section title={t('funding.activity.title')}>
+              <ActivityLog callId={call.id} />
+            </Section>
+          )}
           <Section title={t('funding.call.history')}>
             <ChangeHistory history={call.history} rounds={call.rounds} />
           </Section>

@@ -26,6 +26,10 @@ export interface CallListItem {
 
 export interface Round {
   id: number;
+  origin: 'source' | 'extracted' | 'manual';
+  reviewStatus: 'unreviewed' | 'confirmed' | 'rejected';
+  evidence: string | null;
+  version: number;
   label: string | null;
   opensAt: string | null;
   deadlineDate: string | null;
@@ -48,6 +52,9 @@ export interface Change {
 export interface Programme {
   id: number;
   title: string;
+  keywords: string | null;
+  isPublic: boolean;
+  version: number;
   giverLevel: GiverLevel;
   giverName: string | null;
   fundingTypes: string[];
@@ -66,10 +73,25 @@ export interface Programme {
   withdrawnAt: string | null;
 }
 
+export type StageModel = 'single-stage' | 'two-stage' | 'rolling' | 'multiple-cut-offs' | 'unknown';
+export const stageModels: StageModel[] = [
+  'single-stage',
+  'two-stage',
+  'rolling',
+  'multiple-cut-offs',
+  'unknown',
+];
+
 export interface CallDetail extends CallListItem {
+  identifier: string | null;
+  stageModel: StageModel;
+  isPublic: boolean;
+  version: number;
   text: string | null;
   budgetEur: number | null;
   fundingRatePercent: number | null;
+  minGrantEur: number | null;
+  maxGrantEur: number | null;
   links: Array<{ label: string; url: string }>;
   licence: string | null;
   firstSeenAt: string;

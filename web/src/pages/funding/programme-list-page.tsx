@@ -1,10 +1,11 @@
-import { Anchor, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-view';
 import { api } from '../../lib/api';
+import { useAuth } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import type { GiverLevel } from './calls-api';
 
@@ -22,9 +23,11 @@ interface ProgrammeListItem {
 /** Every funding programme the office follows, with its giver and funding types; each links to its page. */
 export function ProgrammeListPage() {
   const { t } = useI18n();
+  const { user } = useAuth();
+  const office = user?.role === 'admin' || user?.role === 'office';
   const [q, setQ] = useState('');
   const query = useQuery({
-    queryKey: ['funding-programmes', q],
+    queryKey: ['funding', 'programmes', q],
     queryFn: () =>
       api<{ items: ProgrammeListItem[]; total: number }>(
         `/api/funding/programmes?limit=500${q ? `&q=${encodeURIComponent(q)}` : ''}`,
@@ -32,7 +35,16 @@ export function ProgrammeListPage() {
     placeholderData: keepPreviousData,
   });
   return (
-    <Page title={t('funding.programmes.title')}>
+    <Page
+      title={t('funding.programmes.title')}
+      actions={
+        office && (
+          <Button component={Link} to="/funding/programmes/new">
+            {t('funding.programmeForm.new')}
+          </Button>
+        )
+      }
+    >
       <TextInput
         label={t('funding.programmes.search')}
         value={q}

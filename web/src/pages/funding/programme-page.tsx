@@ -1,9 +1,10 @@
-import { Anchor, List, Text } from '@mantine/core';
+import { Anchor, Button, List, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { Facts } from '../../components/facts';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-view';
 import { Section } from '../../components/section';
+import { useAuth } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import { Attribution } from './attribution';
 import { useProgramme } from './calls-api';
@@ -13,6 +14,8 @@ import { SourceText } from './source-text';
 /** One programme: facts, its text as given by the source, the attribution line and its calls. */
 export function ProgrammePage() {
   const { t } = useI18n();
+  const { user } = useAuth();
+  const office = user?.role === 'admin' || user?.role === 'office';
   const id = Number(useParams().id);
   const query = useProgramme(id);
   return (
@@ -20,6 +23,14 @@ export function ProgrammePage() {
       {(p) => (
         <Page
           title={p.title}
+          actions={
+            office &&
+            p.source === 'manual' && (
+              <Button component={Link} to={`/funding/programmes/${p.id}/edit`} variant="default">
+                {t('common.edit')}
+              </Button>
+            )
+          }
           before={
             <Anchor component={Link} to="/funding/calls" size="sm">
               {t('funding.call.back')}

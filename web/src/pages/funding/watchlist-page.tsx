@@ -7,6 +7,7 @@ import { QueryView } from '../../components/query-view';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { type AlertSettings, useAlertSettings, useDigestPreview, useFeedUrls, useWatches } from './api';
+import { SavedSearches } from './saved-searches';
 
 function SettingsForm({ settings }: { settings: AlertSettings }) {
   const { t } = useI18n();
@@ -97,6 +98,8 @@ export function WatchlistPage() {
           )
         }
       </QueryView>
+      <Title order={2}>{t('funding.searches.title')}</Title>
+      <SavedSearches />
       <Title order={2}>{t('funding.alerts.title')}</Title>
       <QueryView query={settings}>{(data) => <SettingsForm settings={data} />}</QueryView>
       <Title order={2}>{t('funding.preview.title')}</Title>
