@@ -46,6 +46,13 @@ describeEachDb('editing a field of action re-classifies the index', (env) => {
       },
     });
     expect(changed.statusCode).toBe(200);
+    // The answer names the queued job, so the editor can follow it.
+    const job = await app.inject({
+      method: 'GET',
+      url: `/api/jobs/${changed.json().reclassifyJobId}`,
+      headers: office.headers,
+    });
+    expect(job.json()).toMatchObject({ type: 'search.reclassify', status: 'queued' });
     const queued = await ctx.db
       .selectFrom('jobs')
       .select('status')

@@ -1,5 +1,6 @@
 import type { DomainModule } from '../../app/context.js';
 import { directoryMigrations } from './migrations.js';
+import { bodyRoutes } from './routes-bodies.js';
 import { organizationRoutes } from './routes-organizations.js';
 import { peopleRoutes } from './routes-people.js';
 import { referenceRoutes } from './routes-reference.js';
@@ -23,6 +24,7 @@ export const directoryModule: DomainModule = {
     organizationRoutes(app, ctx);
     peopleRoutes(app, ctx);
     referenceRoutes(app, ctx);
+    bodyRoutes(app, ctx);
   },
   async seedDemo(ctx, progress) {
     await seedDirectoryDemo(ctx, progress);

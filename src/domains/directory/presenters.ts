@@ -130,6 +130,7 @@ export function toBody(r: BodyRow): Body {
     website: r.website,
     source: r.source,
     attribution: r.attribution,
+    version: r.version,
   };
 }
 

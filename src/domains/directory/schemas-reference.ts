@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyKinds, optionalText, organizationRef, text, versionField } from './schemas-common.js';
+import { bodyKinds, optionalText, organizationRef, text, url, versionField } from './schemas-common.js';
 
 /** Reference trees: bodies (Gebietskörperschaften) and fields of action (Handlungsfelder). */
 export const bodySchema = z.object({
@@ -13,6 +13,7 @@ export const bodySchema = z.object({
   website: z.string().nullable(),
   source: z.string().nullable(),
   attribution: z.string().nullable(),
+  version: z.number(),
 });
 export type Body = z.infer<typeof bodySchema>;
 export type BodyNode = Body & { children: BodyNode[] };
@@ -26,6 +27,28 @@ export const bodyDetailSchema = bodySchema.extend({
   children: z.array(bodySchema),
   organizations: z.array(organizationRef),
 });
+
+export const bodyListQuery = z.object({ q: z.string().max(200).optional() });
+
+// Official keys (Destatis): AGS 8 digits (Land, Regierungsbezirk, Kreis, Gemeinde), ARS 12 digits
+// (with the Gemeindeverband). A Kreis has only its 5-digit Kreisschlüssel; the service checks the
+// length against the kind and that AGS and ARS name the same place.
+const officialKey = (pattern: RegExp, message: string) =>
+  z.string().trim().regex(pattern, message).nullable().optional();
+const bodyFields = {
+  name: text(300),
+  kind: z.enum(bodyKinds),
+  ags: officialKey(/^(\d{8}|\d{5})$/, 'expected 8 digits (a Kreis: 5)'),
+  ars: officialKey(/^(\d{12}|\d{5})$/, 'expected 12 digits (a Kreis: 5)'),
+  parentId: z.number().int().positive().nullable().optional(),
+  website: url.nullable().optional(),
+  source: optionalText(500),
+  attribution: optionalText(500),
+};
+export const bodyCreate = z.object(bodyFields);
+export type BodyCreate = z.infer<typeof bodyCreate>;
+export const bodyPatch = z.object(bodyFields).partial().extend({ version: versionField });
+export type BodyPatch = z.infer<typeof bodyPatch>;
 
 export const fieldRules = z.object({
   terms: z.array(z.string()),
@@ -45,6 +68,8 @@ export const fieldOfActionSchema = z.object({
   version: z.number(),
 });
 export type FieldOfAction = z.infer<typeof fieldOfActionSchema>;
+/** A saved field with the id of the re-classification job its change queued. */
+export const fieldOfActionSaved = fieldOfActionSchema.extend({ reclassifyJobId: z.number() });
 export type FieldOfActionNode = FieldOfAction & { children: FieldOfActionNode[] };
 export const fieldOfActionNodeSchema: z.ZodType<FieldOfActionNode> = fieldOfActionSchema.extend({
   get children() {
