@@ -54,6 +54,8 @@ const configSchema = z.object({
         'must list proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal, comma-separated / ' +
         'muss Proxy-Adressen, CIDR-Bereiche oder loopback/linklocal/uniquelocal nennen, durch Kommas getrennt',
     }),
+  /** How long a shutdown waits for requests and jobs in flight before it closes anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   JOBS: z
     .enum(['on', 'off'])
     .default('on')

@@ -98,4 +98,121 @@ describeEachDb('job runner', (env) => {
     await Promise.all([a.tick(), b.tick()]);
     expect(runs).toBe(1);
   });
+
+  /** A job whose handler runs until the test lets it finish. */
+  function gatedJob(runner: JobRunner, type: string) {
+    const state = { started: false, sawAbort: false, finish: () => {} };
+    const gate = new Promise<void>((resolve) => {
+      state.finish = resolve;
+    });
+    let started: () => void = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    runner.register(
+      defineJob({
+        type,
+        payload: z.object({}),
+        handler: async (_payload, progress, signal) => {
+          state.started = true;
+          started();
+          signal.addEventListener('abort', () => {
+            state.sawAbort = true;
+          });
+          await gate;
+          await progress(1, 1, 'late');
+          return { finished: true };
+        },
+      }),
+    );
+    return { state, running };
+  }
+  const jobRow = (id: number) =>
+    env()
+      .ctx.db.selectFrom('jobs')
+      .select(['status', 'attempts', 'locked_until', 'run_at', 'error', 'result', 'progress_message'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+
+  it('lets a job that ends within the grace period finish on stop', async () => {
+    const runner = make({ now: new Date() });
+    const { state, running } = gatedJob(runner, 'test.graceful');
+    const id = await runner.enqueue('test.graceful', {});
+    const tick = runner.tick();
+    await running;
+    const stopped = runner.stop({ graceMs: 5_000 });
+    setTimeout(() => state.finish(), 50);
+    expect(await stopped).toEqual({ released: [] });
+    expect(await tick).toBe(1);
+    expect(state.sawAbort).toBe(true);
+    expect(await jobRow(id)).toMatchObject({ status: 'done', locked_until: null, attempts: 1 });
+  });
+
+  it('queues a job still running after the grace period again, and a late finish does not overwrite it', async () => {
+    const clock = { now: new Date() };
+    const runner = make(clock);
+    const { state, running } = gatedJob(runner, 'test.slow');
+    const other = await runner.enqueue('test.slow', {});
+    const id = await runner.enqueue('test.slow', {});
+    const tick = runner.tick();
+    await running;
+    const leased = await jobRow(other);
+    expect(leased.status).toBe('running');
+    expect(Date.parse(leased.locked_until ?? '')).toBeGreaterThan(clock.now.getTime() + 29 * 60_000);
+
+    expect(await runner.stop({ graceMs: 50 })).toEqual({ released: [other] });
+    const released = await jobRow(other);
+    expect(released).toMatchObject({ status: 'queued', locked_until: null, attempts: 1 });
+    expect(released.error).toMatch(/shutdown/);
+    expect(released.run_at <= new Date().toISOString()).toBe(true);
+
+    state.finish(); // the abandoned handler ends after all
+    expect(await tick).toBe(1);
+    expect(await jobRow(other)).toMatchObject({ status: 'queued', result: null, progress_message: null });
+    expect((await jobRow(id)).status).toBe('queued'); // never claimed once stopping
+
+    // Another runner (the next process) takes it over at once.
+    const next = make(clock);
+    let ran = 0;
+    next.register(
+      defineJob({
+        type: 'test.slow',
+        payload: z.object({}),
+        handler: async () => {
+          ran++;
+        },
+      }),
+    );
+    expect(await next.tick()).toBe(2);
+    expect(ran).toBe(2);
+    expect(await jobRow(other)).toMatchObject({ status: 'done', attempts: 2 });
+  });
+
+  it('queues a job that stops on the abort signal again instead of counting it as failed', async () => {
+    const runner = make({ now: new Date() });
+    let started: () => void = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    runner.register(
+      defineJob({
+        type: 'test.abortable',
+        payload: z.object({}),
+        maxAttempts: 1,
+        handler: (_payload, _progress, signal) =>
+          new Promise((_resolve, reject) => {
+            started();
+            signal.addEventListener('abort', () => reject(new Error('aborted')));
+          }),
+      }),
+    );
+    const id = await runner.enqueue('test.abortable', {});
+    const tick = runner.tick();
+    await running;
+    expect(await runner.stop()).toEqual({ released: [] });
+    await tick;
+    const row = await jobRow(id);
+    expect(row).toMatchObject({ status: 'queued', locked_until: null });
+    expect(row.error).toMatch(/shutdown/);
+  });
 });

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
@@ -9,7 +10,11 @@ export type JobProgress = (done: number, total?: number | null, message?: string
 export interface JobDefinition<P extends z.ZodType = z.ZodType> {
   type: string;
   payload: P;
-  handler: (payload: z.infer<P>, progress: JobProgress) => Promise<unknown>;
+  /**
+   * `signal` aborts when the process shuts down: a handler that can stop early should, and the job
+   * is queued again instead of counted as failed.
+   */
+  handler: (payload: z.infer<P>, progress: JobProgress, signal: AbortSignal) => Promise<unknown>;
   /** Runs by itself: every N minutes, or daily at HH:MM (UTC). */
   schedule?: { everyMinutes: number } | { dailyAtUtc: string };
   maxAttempts?: number;
@@ -31,6 +36,17 @@ export interface JobRow {
   result: string | null;
 }
 
+/** A claimed job; `attempts` is its count after the claim and guards every later write to the row. */
+interface ClaimedJob {
+  id: number;
+  type: string;
+  payload: string;
+  attempts: number;
+}
+
+/** Time after which the lease of a running job expires, so another runner may take it over. */
+const LEASE_MS = 30 * 60_000;
+
 export function nextRunAfter(schedule: NonNullable<JobDefinition['schedule']>, from: Date): Date {
   if ('everyMinutes' in schedule) return new Date(from.getTime() + schedule.everyMinutes * 60_000);
   const [h, m] = schedule.dailyAtUtc.split(':').map(Number);
@@ -48,6 +64,12 @@ export class JobRunner {
   private readonly defs = new Map<string, JobDefinition>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private stopping = false;
+  /** Jobs this runner is executing now, with what stops and awaits them. */
+  private readonly inFlight = new Map<
+    number,
+    { job: ClaimedJob; abort: AbortController; done: Promise<void> }
+  >();
 
   constructor(
     private readonly db: Kysely<JobTables>,
@@ -125,12 +147,25 @@ export class JobRunner {
   async tick(): Promise<number> {
     await this.enqueueDueSchedules();
     let ran = 0;
-    for (;;) {
+    while (!this.stopping) {
       const job = await this.claim();
-      if (!job) return ran;
-      await this.execute(job);
+      if (!job) break;
+      if (this.stopping) {
+        // stop() came while this claim was under way: hand the job straight back.
+        await this.requeue(job, 'runner stopping; queued again');
+        break;
+      }
+      const abort = new AbortController();
+      const done = this.execute(job, abort.signal);
+      this.inFlight.set(job.id, { job, abort, done });
+      try {
+        await done;
+      } finally {
+        this.inFlight.delete(job.id);
+      }
       ran++;
     }
+    return ran;
   }
 
   async runUntilIdle(): Promise<number> {
@@ -139,6 +174,7 @@ export class JobRunner {
 
   start(intervalMs = 5_000): void {
     if (this.timer) return;
+    this.stopping = false;
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.tick()
@@ -151,10 +187,46 @@ export class JobRunner {
     this.timer.unref();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming jobs and asks the running ones to stop (their signal aborts). Without `graceMs`
+   * it waits for them however long they take. With it, a job still running after `graceMs` is put
+   * back in the queue at once (lease released, due now) rather than staying leased for 30 minutes
+   * after the process is gone; the ids of those jobs are returned.
+   */
+  async stop(opts: { graceMs?: number } = {}): Promise<{ released: number[] }> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running;
+    this.stopping = true;
+    for (const { abort } of this.inFlight.values()) abort.abort();
+    const settled = Promise.all([this.running, ...[...this.inFlight.values()].map((j) => j.done)]);
+    if (opts.graceMs === undefined) {
+      await settled;
+      return { released: [] };
+    }
+    const grace = new AbortController();
+    const timeUp = delay(opts.graceMs, undefined, { signal: grace.signal }).catch(() => undefined);
+    await Promise.race([settled, timeUp]);
+    grace.abort();
+    const released: number[] = [];
+    for (const { job } of [...this.inFlight.values()]) {
+      if (await this.requeue(job, 'interrupted by shutdown; queued again')) released.push(job.id);
+    }
+    return { released };
+  }
+
+  /** Puts a job this runner holds back in the queue, due now; false when the lease was no longer ours. */
+  private async requeue(job: ClaimedJob, reason: string): Promise<boolean> {
+    const now = this.now().toISOString();
+    const res = await this.db
+      .updateTable('jobs')
+      .set({ status: 'queued', locked_until: null, run_at: now, error: reason, updated_at: now })
+      .where('id', '=', job.id)
+      .where('status', '=', 'running')
+      .where('attempts', '=', job.attempts)
+      .executeTakeFirst();
+    const ok = Number(res.numUpdatedRows) === 1;
+    if (ok) this.logger.warn({ category: 'jobs', jobId: job.id, jobType: job.type }, 'job released');
+    return ok;
   }
 
   private async enqueueDueSchedules(): Promise<void> {
@@ -189,11 +261,9 @@ export class JobRunner {
     }
   }
 
-  private async claim(): Promise<
-    { id: number; type: string; payload: string; attempts: number } | undefined
-  > {
+  private async claim(): Promise<ClaimedJob | undefined> {
     const now = this.now().toISOString();
-    const lease = new Date(this.now().getTime() + 30 * 60_000).toISOString();
+    const lease = new Date(this.now().getTime() + LEASE_MS).toISOString();
     for (let i = 0; i < 5; i++) {
       const candidate = await this.db
         .selectFrom('jobs')
@@ -215,19 +285,23 @@ export class JobRunner {
         .where('id', '=', candidate.id)
         .where('attempts', '=', candidate.attempts)
         .executeTakeFirst();
-      if (Number(res.numUpdatedRows) === 1) return candidate;
+      if (Number(res.numUpdatedRows) === 1) return { ...candidate, attempts: candidate.attempts + 1 };
     }
     return undefined;
   }
 
-  private async execute(job: { id: number; type: string; payload: string; attempts: number }): Promise<void> {
+  private async execute(job: ClaimedJob, signal: AbortSignal): Promise<void> {
     const def = this.defs.get(job.type);
     const log = this.logger.child({ category: 'jobs', jobId: job.id, jobType: job.type });
+    // Writes only while the claim is still ours: a job released at shutdown and taken over by
+    // another runner must not be overwritten by this one finishing late.
     const finish = (values: Partial<Omit<JobTables['jobs'], 'id'>>) =>
       this.db
         .updateTable('jobs')
         .set({ ...values, locked_until: null, updated_at: this.now().toISOString() })
         .where('id', '=', job.id)
+        .where('status', '=', 'running')
+        .where('attempts', '=', job.attempts)
         .execute();
     if (!def) {
       await finish({ status: 'failed', error: `Unknown job type ${job.type}` });
@@ -238,17 +312,23 @@ export class JobRunner {
         .updateTable('jobs')
         .set({ progress_done: done, progress_total: total ?? null, progress_message: message ?? null })
         .where('id', '=', job.id)
+        .where('status', '=', 'running')
+        .where('attempts', '=', job.attempts)
         .execute();
     };
     try {
       const payload = def.payload.parse(JSON.parse(job.payload));
-      const result = await def.handler(payload, progress);
+      const result = await def.handler(payload, progress, signal);
       await finish({ status: 'done', result: result === undefined ? null : JSON.stringify(result) });
       log.info('job done');
     } catch (err) {
+      if (signal.aborted) {
+        await this.requeue(job, 'stopped by shutdown; queued again');
+        return;
+      }
       const message = err instanceof Error ? err.message : String(err);
-      const retry = job.attempts + 1 < (def.maxAttempts ?? 3);
-      const backoff = new Date(this.now().getTime() + 2 ** job.attempts * 60_000).toISOString();
+      const retry = job.attempts < (def.maxAttempts ?? 3);
+      const backoff = new Date(this.now().getTime() + 2 ** (job.attempts - 1) * 60_000).toISOString();
       await finish(
         retry ? { status: 'queued', run_at: backoff, error: message } : { status: 'failed', error: message },
       );
