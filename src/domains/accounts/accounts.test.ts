@@ -107,6 +107,30 @@ describeEachDb('accounts', (env) => {
     expect(wrong.statusCode).toBe(403);
     const ok = await app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload });
     expect(ok.statusCode).toBe(201);
+    // With the token, a body that does not fit the schema is a 400 with the stable code, both
+    // messages and every offending field.
+    const invalid = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { ...payload, email: 'not-an-email', role: 'superuser' },
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'The request is not valid',
+      messageDe: 'Die Anfrage ist ungültig',
+      requestId: invalid.headers['x-request-id'],
+    });
+    const details = invalid.json().details as { in: string; path: string }[];
+    expect(details.map((d) => d.path).sort()).toEqual(['/email', '/role']);
+    expect(details.every((d) => d.in === 'body')).toBe(true);
+    const stored = await env()
+      .ctx.db.selectFrom('users')
+      .select('id')
+      .where('email', '=', 'not-an-email')
+      .executeTakeFirst();
+    expect(stored).toBeUndefined();
   });
 
   it('refuses a cross-origin sign-in attempt', async () => {
@@ -172,6 +196,14 @@ describeEachDb('accounts', (env) => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().items.some((e: { action: string }) => e.action === 'login')).toBe(true);
+    const badQuery = await app.inject({ method: 'GET', url: '/api/audit?limit=0', headers: admin.headers });
+    expect(badQuery.statusCode).toBe(400);
+    expect(badQuery.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'The request is not valid',
+      messageDe: 'Die Anfrage ist ungültig',
+      details: [{ in: 'querystring', path: '/limit' }],
+    });
   });
 
   it('signs out and forgets the session', async () => {
