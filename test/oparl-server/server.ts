@@ -22,6 +22,10 @@ export interface Faults {
   notFoundForEmptyWindow?: boolean;
   /** Page 1 carries objects that cannot be stored (no id, non-URL id, unknown type). */
   invalidObjects?: string[];
+  /** File paths answering this HTTP status as many times as counted (then the bytes). */
+  fileStatus?: Record<string, { status: number; times: number }>;
+  /** Milliseconds every file answer takes (to see concurrency). */
+  fileDelayMs?: number;
   /** Meetings (OParl ids) whose name announces the cancellation, with no cancelled flag. */
   cancelledByName?: string[];
   /** Lists whose objects come with created/modified stamped with the time of the request. */
@@ -36,6 +40,10 @@ export interface OParlTestServer {
   requests: string[];
   /** List pages answered with 200. */
   pagesServed: () => number;
+  /** Every file request: path and the time it arrived (ms). */
+  fileRequests: { path: string; at: number }[];
+  /** The most file requests answered at the same time. */
+  maxFilesInFlight: () => number;
   /** The objects the server holds per list key, after rewriting (for assertions). */
   lists: Map<string, Json[]>;
   close: () => Promise<void>;
@@ -204,11 +212,22 @@ export async function startOParlServer(
     res.end(body);
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', base);
-    requests.push(url.pathname + url.search);
-    const file = opts.files?.get(url.pathname);
-    if (file) {
+  const fileRequests: { path: string; at: number }[] = [];
+  let filesInFlight = 0;
+  let maxFilesInFlight = 0;
+  async function serveFile(path: string, file: ServedFile, res: ServerResponse): Promise<void> {
+    fileRequests.push({ path, at: Date.now() });
+    filesInFlight++;
+    maxFilesInFlight = Math.max(maxFilesInFlight, filesInFlight);
+    try {
+      if (faults.fileDelayMs) await new Promise((r) => setTimeout(r, faults.fileDelayMs));
+      const status = faults.fileStatus?.[path];
+      if (status && status.times > 0) {
+        status.times--;
+        res.writeHead(status.status, { 'content-type': 'text/plain' });
+        res.end('Fehler');
+        return;
+      }
       res.writeHead(200, {
         'content-type': file.contentType,
         ...(file.chunked ? {} : { 'content-length': String(file.body.byteLength) }),
@@ -216,8 +235,16 @@ export async function startOParlServer(
       for (let i = 0; i < file.body.byteLength && !res.destroyed; i += 65_536)
         res.write(file.body.subarray(i, i + 65_536));
       res.end();
-      return;
+    } finally {
+      filesInFlight--;
     }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', base);
+    requests.push(url.pathname + url.search);
+    const file = opts.files?.get(url.pathname);
+    if (file) return serveFile(url.pathname, file, res);
     const list = lists.get(url.pathname);
     if (!list) {
       const obj = objects.get(url.pathname);
@@ -292,6 +319,8 @@ export async function startOParlServer(
     faults,
     requests,
     pagesServed: () => pages,
+    fileRequests,
+    maxFilesInFlight: () => maxFilesInFlight,
     lists,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { HostLimiter } from '../oparl/host-limiter.js';
 
 export interface DownloadLimits {
   /** Bytes; the stream is aborted as soon as more arrive. */
@@ -63,6 +64,38 @@ export async function downloadFile(url: string, limits: DownloadLimits): Promise
   } finally {
     clearTimeout(timer);
   }
+}
+
+export interface Politeness {
+  /** Shared per host with every other download (and OParl request) of the run. */
+  limiter: HostLimiter;
+  delayMs?: number;
+  retries: number;
+  backoffMs: number;
+}
+
+/** Network errors, timeouts, 5xx and 429 pass; 4xx and refused files (too large) do not. */
+function transient(d: Downloaded): boolean {
+  if (d.ok || d.refused) return false;
+  return d.error === 'timeout' || d.error.startsWith('fetch-failed') || /^http-(5\d\d|429)$/.test(d.error);
+}
+
+/**
+ * Downloads through the per-host limiter (concurrency and delay), retrying transient failures
+ * with exponential backoff; the last result is returned, never thrown.
+ */
+export async function downloadPolitely(
+  url: string,
+  limits: DownloadLimits,
+  polite: Politeness,
+): Promise<Downloaded> {
+  let last: Downloaded = { ok: false, error: 'no attempt made', refused: false };
+  for (let attempt = 0; attempt <= polite.retries; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, polite.backoffMs * 2 ** (attempt - 1)));
+    last = await polite.limiter.run(url, () => downloadFile(url, limits), polite.delayMs);
+    if (!transient(last)) return last;
+  }
+  return last;
 }
 
 /** Mime type from the bytes, not from what the server claims. */

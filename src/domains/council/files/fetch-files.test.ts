@@ -82,7 +82,13 @@ describeEachDb('council file fetcher against the loopback server', (env) => {
 
   it('downloads, checks, hashes and extracts files; bad ones fail alone', async () => {
     const { ctx } = env();
-    await syncSource(ctx, server.systemUrl, { client: fastClient });
+    const { sourceId } = await syncSource(ctx, server.systemUrl, { client: fastClient });
+    // The job takes the source's politeness delay; the loopback server needs none.
+    await ctx.db
+      .updateTable('council_sources')
+      .set({ request_delay_ms: 0 })
+      .where('id', '=', sourceId)
+      .execute();
     const jobId = await ctx.jobs.enqueue('council.fetch-files', {});
     await ctx.jobs.runUntilIdle();
     const job = await ctx.jobs.get(jobId);

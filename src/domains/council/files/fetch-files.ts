@@ -4,14 +4,26 @@ import type { DB } from '../../../app/schema.js';
 import { nowIso } from '../../../infra/db/columns.js';
 import { PdfError } from '../../../infra/pdf/errors.js';
 import { createPdfExtractor, type PdfExtractor } from '../../../infra/pdf/extractor.js';
-import { type DownloadLimits, defaultDownloadLimits, detectMime, downloadFile } from './download.js';
+import { HostLimiter } from '../oparl/host-limiter.js';
+import { type ClientOptions, defaultClientOptions } from '../oparl/http-client.js';
+import {
+  type DownloadLimits,
+  defaultDownloadLimits,
+  detectMime,
+  downloadPolitely,
+  type Politeness,
+} from './download.js';
 import { indexFileDocument } from './index-file.js';
 
 export interface FetchFilesOptions extends Partial<DownloadLimits> {
   sourceId?: number;
   limit?: number;
-  /** Parallel downloads; extraction is bounded by the PDF pool. */
+  /** Parallel downloads (across hosts; per host the limiter allows fewer); extraction is bounded by the PDF pool. */
   concurrency?: number;
+  /** Per-host concurrency, default delay (a source's request_delay_ms wins), retries, backoff. */
+  client?: Partial<Pick<ClientOptions, 'concurrencyPerHost' | 'politenessDelayMs' | 'retries' | 'backoffMs'>>;
+  /** Share the per-host limits with other requests of the same process. */
+  limiter?: HostLimiter;
   onFile?: (done: number, total: number) => void;
 }
 
@@ -31,6 +43,8 @@ type Outcome = keyof Omit<FetchFilesReport, 'candidates' | 'seconds'>;
 interface Candidate {
   id: number;
   url: string;
+  /** The politeness delay configured for the file's source. */
+  delayMs: number | null;
   sha256: string | null;
   hasText: boolean;
 }
@@ -42,8 +56,16 @@ interface Candidate {
 async function candidates(db: Kysely<DB>, o: FetchFilesOptions): Promise<Candidate[]> {
   let q = db
     .selectFrom('council_files')
-    .select(['id', 'download_url', 'access_url', 'sha256', 'text'])
-    .where('deleted', '=', 0)
+    .leftJoin('council_sources', 'council_sources.id', 'council_files.source_id')
+    .select([
+      'council_files.id',
+      'download_url',
+      'access_url',
+      'sha256',
+      'text',
+      'council_sources.request_delay_ms',
+    ])
+    .where('council_files.deleted', '=', 0)
     .where((eb) => eb.or([eb('download_url', 'is not', null), eb('access_url', 'is not', null)]))
     .where((eb) =>
       eb.or([
@@ -51,13 +73,14 @@ async function candidates(db: Kysely<DB>, o: FetchFilesOptions): Promise<Candida
         eb.and([eb('oparl_modified', 'is not', null), eb('oparl_modified', '>', eb.ref('fetched_at'))]),
       ]),
     )
-    .orderBy('id');
-  if (o.sourceId !== undefined) q = q.where('source_id', '=', o.sourceId);
+    .orderBy('council_files.id');
+  if (o.sourceId !== undefined) q = q.where('council_files.source_id', '=', o.sourceId);
   if (o.limit !== undefined) q = q.limit(o.limit);
   const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,
     url: (r.download_url ?? r.access_url) as string,
+    delayMs: r.request_delay_ms,
     sha256: r.sha256,
     hasText: r.text != null,
   }));
@@ -74,6 +97,7 @@ async function fetchOne(
   extractor: PdfExtractor,
   c: Candidate,
   limits: DownloadLimits,
+  polite: Omit<Politeness, 'delayMs'>,
 ): Promise<Outcome> {
   const at = nowIso();
   const record = (set: Partial<Record<string, string | number | null>>) =>
@@ -87,7 +111,7 @@ async function fetchOne(
     await record({ ...set, text: null });
     if (c.hasText) await indexFileDocument(ctx, c.id);
   };
-  const dl = await downloadFile(c.url, limits);
+  const dl = await downloadPolitely(c.url, limits, { ...polite, delayMs: c.delayMs ?? undefined });
   if (!dl.ok) {
     // Refused files keep nothing of their bytes: no size, no checksum, no text.
     await record({ fetch_error: dl.error });
@@ -144,13 +168,19 @@ export async function fetchCouncilFiles(ctx: Ctx, o: FetchFilesOptions = {}): Pr
     refused: 0,
     seconds: 0,
   };
+  const client = { ...defaultClientOptions, ...o.client };
+  const polite = {
+    limiter: o.limiter ?? new HostLimiter(client.concurrencyPerHost, client.politenessDelayMs),
+    retries: client.retries,
+    backoffMs: client.backoffMs,
+  };
   const extractor = createPdfExtractor({ limits: { maxBytes: limits.maxBytes } });
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < list.length) {
       const c = list[next++] as Candidate;
-      report[await fetchOne(ctx, extractor, c, limits)]++;
+      report[await fetchOne(ctx, extractor, c, limits, polite)]++;
       o.onFile?.(++done, list.length);
     }
   };

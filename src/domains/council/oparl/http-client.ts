@@ -37,50 +37,60 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class OParlHttpClient {
   private readonly limiter: HostLimiter;
 
+  /** `limiter`: shared with other clients and file downloads of the process, so a host sees one polite client. */
   constructor(
     readonly options: ClientOptions,
     private readonly log: Logger,
+    limiter?: HostLimiter,
   ) {
-    this.limiter = new HostLimiter(options.concurrencyPerHost, options.politenessDelayMs);
+    this.limiter = limiter ?? new HostLimiter(options.concurrencyPerHost, options.politenessDelayMs);
   }
 
   private async once(url: string): Promise<unknown> {
-    return this.limiter.run(url, async () => {
-      let res: Response;
-      let bytes: ArrayBuffer;
-      try {
-        res = await fetch(url, {
-          headers: { accept: 'application/json', 'user-agent': 'Regiolotse OParl client' },
-          signal: AbortSignal.timeout(this.options.timeoutMs),
-          redirect: 'follow',
-        });
-        // The timeout covers the body too: a server may stall mid-stream.
-        bytes = await res.arrayBuffer();
-      } catch (err) {
-        const name = err instanceof Error ? err.name : '';
-        if (name === 'TimeoutError' || name === 'AbortError') {
-          throw new PageError('timeout', `no answer within ${this.options.timeoutMs} ms`);
+    return this.limiter.run(
+      url,
+      async () => {
+        let res: Response;
+        let bytes: ArrayBuffer;
+        try {
+          res = await fetch(url, {
+            headers: { accept: 'application/json', 'user-agent': 'Regiolotse OParl client' },
+            signal: AbortSignal.timeout(this.options.timeoutMs),
+            redirect: 'follow',
+          });
+          // The timeout covers the body too: a server may stall mid-stream.
+          bytes = await res.arrayBuffer();
+        } catch (err) {
+          const name = err instanceof Error ? err.name : '';
+          if (name === 'TimeoutError' || name === 'AbortError') {
+            throw new PageError('timeout', `no answer within ${this.options.timeoutMs} ms`);
+          }
+          throw new PageError('network', err instanceof Error ? err.message : String(err));
         }
-        throw new PageError('network', err instanceof Error ? err.message : String(err));
-      }
-      if (res.status === 404) throw new PageError('not_found', 'HTTP 404', null, 404);
-      if (!res.ok) throw new PageError('http_status', `HTTP ${res.status}`, null, res.status);
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        throw new PageError(
-          'invalid_utf8',
-          'response is not valid UTF-8',
-          Buffer.from(bytes).toString('latin1'),
-        );
-      }
-      try {
-        return { json: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown, text };
-      } catch (err) {
-        throw new PageError('invalid_json', `invalid JSON: ${err instanceof Error ? err.message : ''}`, text);
-      }
-    });
+        if (res.status === 404) throw new PageError('not_found', 'HTTP 404', null, 404);
+        if (!res.ok) throw new PageError('http_status', `HTTP ${res.status}`, null, res.status);
+        let text: string;
+        try {
+          text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch {
+          throw new PageError(
+            'invalid_utf8',
+            'response is not valid UTF-8',
+            Buffer.from(bytes).toString('latin1'),
+          );
+        }
+        try {
+          return { json: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown, text };
+        } catch (err) {
+          throw new PageError(
+            'invalid_json',
+            `invalid JSON: ${err instanceof Error ? err.message : ''}`,
+            text,
+          );
+        }
+      },
+      this.options.politenessDelayMs,
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../../app/context.js';
 import { nowIso } from '../../../infra/db/columns.js';
 import { danglingQuirk, markDanglingReferences } from './dangling.js';
+import type { HostLimiter } from './host-limiter.js';
 import { type ClientOptions, defaultClientOptions, OParlHttpClient } from './http-client.js';
 import { bodyLists, parseType } from './kinds.js';
 import { countSourceObjects, ensureSource } from './sources.js';
@@ -13,6 +14,8 @@ export interface SyncOptions {
   /** Ask for objects modified since this date instead of the stored watermark. */
   since?: string;
   client?: Partial<ClientOptions>;
+  /** Per-host limits shared with other work of the process (file downloads). */
+  limiter?: HostLimiter;
   onPage?: (p: ListProgress) => void;
 }
 
@@ -52,7 +55,7 @@ export async function syncSource(
   const started = Date.now();
   const log = ctx.logger.child({ category: 'oparl', systemUrl });
   const options = { ...defaultClientOptions, ...opts.client };
-  const client = new OParlHttpClient(options, log);
+  const client = new OParlHttpClient(options, log, opts.limiter);
   const { id: sourceId } = await ensureSource(ctx.db, systemUrl);
   const report: SyncReport = {
     sourceId,
