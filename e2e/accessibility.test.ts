@@ -76,10 +76,12 @@ describe('axe (WCAG 2.1 A/AA) reports nothing', () => {
     const { context, page } = await freshPage(browser);
     await signInViaForm(page, server.url, admin);
     const [office, person] = await detailPaths(page);
+    const membership = (await (await page.request.get(`${server.url}/api${office}`)).json()).memberships[0];
     const paths = [
       ...(await navPaths(page)),
       office,
       person,
+      `${office}/memberships/${membership.id}/edit`,
       '/organizations/new',
       '/people/new',
       `${person}/edit`,

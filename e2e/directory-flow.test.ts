@@ -104,7 +104,7 @@ describe('the office at work: find the office, see its history, add a member, tr
     await page.getByRole('heading', { level: 1, name: /Mitgliedschaft hinzufügen/ }).waitFor();
     await expect.poll(() => page.getByRole('textbox', { name: 'Person' }).inputValue()).toBe(personName);
     await page.getByRole('textbox', { name: 'Funktion' }).fill(role);
-    await page.getByLabel('Beginn').fill('2026-01-01');
+    await page.getByLabel('Beginn', { exact: true }).fill('2026-01-01');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByRole('heading', { level: 1, name: OFFICE }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(role) });

@@ -56,10 +56,11 @@ export function usePerson(id: number) {
   });
 }
 
-export function useBodies() {
+export function useBodies(q?: string) {
   return useQuery({
-    queryKey: ['directory', 'bodies'],
-    queryFn: () => api<{ items: BodyNode[] }>('/api/bodies'),
+    queryKey: ['directory', 'bodies', q ?? ''],
+    queryFn: () => api<{ items: BodyNode[] }>(`/api/bodies${queryString({ q })}`),
+    placeholderData: keepPreviousData,
   });
 }
 

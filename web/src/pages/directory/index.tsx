@@ -1,7 +1,7 @@
 import type { PageModule } from '../../lib/page-module';
 import { BodiesPage } from './bodies-page';
 import { FieldsOfActionPage } from './fields-of-action-page';
-import { MembershipCreatePage } from './membership-form-page';
+import { MembershipCreatePage, MembershipEditPage } from './membership-form-page';
 import { directoryMessages } from './messages';
 import { OrganizationCreatePage, OrganizationEditPage } from './organization-form-page';
 import { OrganizationPage } from './organization-page';
@@ -17,6 +17,7 @@ export const directoryPages: PageModule = {
     { path: 'organizations/:id', element: <OrganizationPage /> },
     { path: 'organizations/:id/edit', element: <OrganizationEditPage /> },
     { path: 'organizations/:id/memberships/new', element: <MembershipCreatePage /> },
+    { path: 'organizations/:id/memberships/:membershipId/edit', element: <MembershipEditPage /> },
     { path: 'people', element: <PeoplePage /> },
     { path: 'people/new', element: <PersonCreatePage /> },
     { path: 'people/:id', element: <PersonPage /> },

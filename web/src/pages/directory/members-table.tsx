@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../lib/i18n';
@@ -6,7 +6,7 @@ import { EndMembershipModal } from './end-membership-modal';
 import { isCurrent, MembershipPeriod } from './membership-period';
 import type { MembershipDetail } from './types';
 
-/** Members of an organisation, current ones first; editors can end a current membership. */
+/** Members of an organisation, current ones first; editors can edit any and end a current membership. */
 export function MembersTable({
   memberships,
   editable,
@@ -53,16 +53,27 @@ export function MembersTable({
                 </Table.Td>
                 {editable && (
                   <Table.Td>
-                    {isCurrent(m) && (
+                    <Group gap="xs" wrap="nowrap">
                       <Button
+                        component={Link}
+                        to={`/organizations/${m.organizationId}/memberships/${m.id}/edit`}
                         size="compact-sm"
                         variant="default"
-                        aria-label={t('member.endLabel', { person: m.person.name, role: m.role })}
-                        onClick={() => setEnding(m)}
+                        aria-label={t('member.editLabel', { person: m.person.name, role: m.role })}
                       >
-                        {t('member.end')}
+                        {t('common.edit')}
                       </Button>
-                    )}
+                      {isCurrent(m) && (
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          aria-label={t('member.endLabel', { person: m.person.name, role: m.role })}
+                          onClick={() => setEnding(m)}
+                        >
+                          {t('member.end')}
+                        </Button>
+                      )}
+                    </Group>
                   </Table.Td>
                 )}
               </Table.Tr>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -9,18 +9,41 @@ import { RequireRole } from '../../components/require-role';
 import { api } from '../../lib/api';
 import { fieldErrors } from '../../lib/error-message';
 import { useI18n } from '../../lib/i18n';
+import { NotFoundPage } from '../../shell/not-found-page';
 import { useOrganization } from './api';
 import { OrganizationSelect, PersonSelect } from './entity-select';
-import type { MembershipCreate, OrganizationDetail } from './types';
+import { FormActions } from './form-parts';
+import { PreciseDateField, periodStart } from './precise-date-field';
+import type { DatePrecision, MembershipCreate, MembershipDetail, OrganizationDetail } from './types';
+
+const editors = ['admin', 'office', 'partner'] as const;
 
 export function MembershipCreatePage() {
   const { t } = useI18n();
   const id = Number(useParams().id);
   const query = useOrganization(id);
   return (
-    <RequireRole roles={['admin', 'office', 'partner']} title={t('member.add')}>
+    <RequireRole roles={[...editors]} title={t('member.add')}>
       <QueryView query={query} title={t('member.add')}>
         {(org) => <MembershipForm org={org} />}
+      </QueryView>
+    </RequireRole>
+  );
+}
+
+/** Edits role, dates and secondment of a membership as the organisation page lists it. */
+export function MembershipEditPage() {
+  const { t } = useI18n();
+  const params = useParams();
+  const query = useOrganization(Number(params.id));
+  const membershipId = Number(params.membershipId);
+  return (
+    <RequireRole roles={[...editors]} title={t('member.edit')}>
+      <QueryView query={query} title={t('member.edit')}>
+        {(org) => {
+          const membership = org.memberships.find((m) => m.id === membershipId);
+          return membership ? <MembershipForm org={org} membership={membership} /> : <NotFoundPage />;
+        }}
       </QueryView>
     </RequireRole>
   );
@@ -30,30 +53,41 @@ interface Draft {
   personId: number | null;
   role: string;
   startDate: string;
+  startPrecision: DatePrecision;
   endDate: string;
+  endPrecision: DatePrecision;
   secondedFromOrganizationId: number | null;
   secondedSince: string;
   note: string;
 }
 
-function MembershipForm({ org }: { org: OrganizationDetail }) {
+function MembershipForm({ org, membership }: { org: OrganizationDetail; membership?: MembershipDetail }) {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const [draft, setDraft] = useState<Draft>({
-    personId: Number(params.get('personId')) || null,
-    role: '',
-    startDate: '',
-    endDate: '',
-    secondedFromOrganizationId: null,
-    secondedSince: '',
-    note: '',
+    personId: membership?.personId ?? (Number(params.get('personId')) || null),
+    role: membership?.role ?? '',
+    startDate: membership?.startDate ?? '',
+    startPrecision: membership?.startPrecision ?? 'day',
+    endDate: membership?.endDate ?? '',
+    endPrecision: membership?.endPrecision ?? 'day',
+    secondedFromOrganizationId: membership?.secondedFromOrganizationId ?? null,
+    secondedSince: membership?.secondedSince ?? '',
+    note: membership?.note ?? '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const save = useMutation({
-    mutationFn: (body: MembershipCreate) => api('/api/memberships', { method: 'POST', body }),
+    // Editing sends the version it was loaded with: a change by someone else meanwhile answers 409.
+    mutationFn: ({ personId, organizationId, ...fields }: MembershipCreate) =>
+      membership
+        ? api(`/api/memberships/${membership.id}`, {
+            method: 'PATCH',
+            body: { ...fields, version: membership.version },
+          })
+        : api('/api/memberships', { method: 'POST', body: { personId, organizationId, ...fields } }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['directory'] });
       navigate(`/organizations/${org.id}`);
@@ -78,10 +112,10 @@ function MembershipForm({ org }: { org: OrganizationDetail }) {
       personId: draft.personId as number,
       organizationId: org.id,
       role: draft.role.trim(),
-      startDate: draft.startDate || null,
-      startPrecision: 'day',
-      endDate: draft.endDate || null,
-      endPrecision: 'day',
+      startDate: periodStart(draft.startDate, draft.startPrecision),
+      startPrecision: draft.startPrecision,
+      endDate: periodStart(draft.endDate, draft.endPrecision),
+      endPrecision: draft.endPrecision,
       secondedFromOrganizationId: draft.secondedFromOrganizationId,
       secondedSince: draft.secondedSince || null,
       note: draft.note.trim() || null,
@@ -89,29 +123,44 @@ function MembershipForm({ org }: { org: OrganizationDetail }) {
   }
 
   return (
-    <Page title={t('member.add.title', { org: org.name })}>
+    <Page
+      title={
+        membership
+          ? t('member.edit.title', { person: membership.person.name, org: org.name })
+          : t('member.add.title', { org: org.name })
+      }
+    >
       <Paper withBorder p="lg" maw={720}>
         <form onSubmit={submit} noValidate>
           <Stack>
             <ApiErrorAlert error={save.error} />
-            <div data-field="personId">
-              <PersonSelect
+            {membership ? (
+              <TextInput
                 label={t('member.person')}
-                required
-                value={draft.personId}
-                onChange={(v) => set('personId', v)}
-                error={errors.personId}
+                value={membership.person.name}
+                readOnly
+                variant="filled"
               />
-              <Text size="sm" mt={4}>
-                {t('member.personMissing')}{' '}
-                <Anchor
-                  component={Link}
-                  to={`/people/new?returnTo=${encodeURIComponent(`/organizations/${org.id}/memberships/new`)}`}
-                >
-                  {t('person.new')}
-                </Anchor>
-              </Text>
-            </div>
+            ) : (
+              <div data-field="personId">
+                <PersonSelect
+                  label={t('member.person')}
+                  required
+                  value={draft.personId}
+                  onChange={(v) => set('personId', v)}
+                  error={errors.personId}
+                />
+                <Text size="sm" mt={4}>
+                  {t('member.personMissing')}{' '}
+                  <Anchor
+                    component={Link}
+                    to={`/people/new?returnTo=${encodeURIComponent(`/organizations/${org.id}/memberships/new`)}`}
+                  >
+                    {t('person.new')}
+                  </Anchor>
+                </Text>
+              </div>
+            )}
             <TextInput
               data-field="role"
               label={t('member.role')}
@@ -120,23 +169,25 @@ function MembershipForm({ org }: { org: OrganizationDetail }) {
               onChange={(e) => set('role', e.currentTarget.value)}
               error={errors.role}
             />
-            <Group grow align="flex-start">
-              <TextInput
-                type="date"
-                label={t('member.startDate')}
-                value={draft.startDate}
-                onChange={(e) => set('startDate', e.currentTarget.value)}
-                error={errors.startDate}
-              />
-              <TextInput
-                data-field="endDate"
-                type="date"
-                label={t('member.endDate')}
-                value={draft.endDate}
-                onChange={(e) => set('endDate', e.currentTarget.value)}
-                error={errors.endDate}
-              />
-            </Group>
+            <PreciseDateField
+              label={t('member.startDate')}
+              precisionLabel={t('member.startPrecision')}
+              date={draft.startDate}
+              precision={draft.startPrecision}
+              onDate={(v) => set('startDate', v)}
+              onPrecision={(v) => set('startPrecision', v)}
+              error={errors.startDate}
+            />
+            <PreciseDateField
+              field="endDate"
+              label={t('member.endDate')}
+              precisionLabel={t('member.endPrecision')}
+              date={draft.endDate}
+              precision={draft.endPrecision}
+              onDate={(v) => set('endDate', v)}
+              onPrecision={(v) => set('endPrecision', v)}
+              error={errors.endDate}
+            />
             <Group grow align="flex-start">
               <OrganizationSelect
                 label={t('member.secondedFromField')}
@@ -161,14 +212,7 @@ function MembershipForm({ org }: { org: OrganizationDetail }) {
               onChange={(e) => set('note', e.currentTarget.value)}
               error={errors.note}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => navigate(`/organizations/${org.id}`)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                {t('common.save')}
-              </Button>
-            </Group>
+            <FormActions onCancel={() => navigate(`/organizations/${org.id}`)} saving={save.isPending} />
           </Stack>
         </form>
       </Paper>

@@ -1,4 +1,5 @@
 import type { Messages } from '../../lib/page-module';
+import { directoryEditMessages as edit } from './messages-edit';
 
 export const directoryMessages: Messages = {
   de: {
@@ -124,7 +125,7 @@ export const directoryMessages: Messages = {
     'body.attribution': 'Quelle',
     'fields.title': 'Handlungsfelder',
     'fields.description': 'Die Themen des Regionalmanagements und ihre Suchbegriffe.',
-    'fields.terms': 'Begriffe',
+    ...edit.de,
   },
   en: {
     'nav.group.directory': 'Directory',
@@ -249,6 +250,6 @@ export const directoryMessages: Messages = {
     'body.attribution': 'Source',
     'fields.title': 'Fields of action',
     'fields.description': "The regional management's topics and their search terms.",
-    'fields.terms': 'Terms',
+    ...edit.en,
   },
 };

@@ -10,10 +10,11 @@ import { useI18n } from '../../lib/i18n';
 import { NotFoundPage } from '../../shell/not-found-page';
 import { AddEventModal } from './add-event-modal';
 import { AddressList } from './address-list';
+import { AddressModal } from './address-modal';
 import { useOrganization } from './api';
 import { MembersTable } from './members-table';
 import { TimelineList } from './timeline-list';
-import type { OrganizationDetail } from './types';
+import type { Address, OrganizationDetail } from './types';
 
 export function OrganizationPage() {
   const id = Number(useParams().id);
@@ -33,6 +34,8 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
   // As on the server: a record without an owner belongs to the organisation itself.
   const editable = canEditRecord(user, org.ownerOrganizationId ?? org.id);
   const [addingEvent, setAddingEvent] = useState(false);
+  // undefined: closed; null: a new address; else the address being edited
+  const [addressDialog, setAddressDialog] = useState<Address | null | undefined>(undefined);
   return (
     <Page
       title={org.name}
@@ -112,8 +115,17 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
       <Section title={t('org.members')}>
         <MembersTable memberships={org.memberships} editable={editable} />
       </Section>
-      <Section title={t('org.addresses')}>
-        <AddressList addresses={org.addresses} />
+      <Section
+        title={t('org.addresses')}
+        actions={
+          editable && (
+            <Button variant="default" size="sm" onClick={() => setAddressDialog(null)}>
+              {t('address.add')}
+            </Button>
+          )
+        }
+      >
+        <AddressList addresses={org.addresses} onEdit={editable ? setAddressDialog : undefined} />
       </Section>
       <Section
         title={t('org.timeline')}
@@ -128,7 +140,15 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
         <TimelineList items={org.timeline} />
       </Section>
       {editable && (
-        <AddEventModal organizationId={org.id} opened={addingEvent} onClose={() => setAddingEvent(false)} />
+        <>
+          <AddEventModal organizationId={org.id} opened={addingEvent} onClose={() => setAddingEvent(false)} />
+          <AddressModal
+            organizationId={org.id}
+            address={addressDialog ?? null}
+            opened={addressDialog !== undefined}
+            onClose={() => setAddressDialog(undefined)}
+          />
+        </>
       )}
     </Page>
   );

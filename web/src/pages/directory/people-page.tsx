@@ -1,5 +1,4 @@
-import { Anchor, Button, Group, Table, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Anchor, Button, Table, Text } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Page } from '../../components/page';
 import { Pager } from '../../components/pager';
@@ -7,6 +6,7 @@ import { QueryView } from '../../components/query-view';
 import { canEdit, useAuth } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import { usePeople } from './api';
+import { SearchForm } from './form-parts';
 
 const LIMIT = 50;
 
@@ -16,13 +16,7 @@ export function PeoplePage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const offset = Number(params.get('offset') ?? 0) || 0;
-  const [draft, setDraft] = useState(q);
   const query = usePeople({ q: q || undefined, limit: LIMIT, offset });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setParams(draft.trim() ? { q: draft.trim() } : {});
-  }
 
   return (
     <Page
@@ -35,23 +29,12 @@ export function PeoplePage() {
         )
       }
     >
-      <search aria-label={t('person.search')}>
-        <form onSubmit={submit}>
-          <Group align="flex-end" gap="sm">
-            <TextInput
-              label={t('person.search')}
-              placeholder={t('person.searchPlaceholder')}
-              type="search"
-              value={draft}
-              onChange={(e) => setDraft(e.currentTarget.value)}
-              w={{ base: '100%', sm: 320 }}
-            />
-            <Button type="submit" variant="default">
-              {t('org.searchSubmit')}
-            </Button>
-          </Group>
-        </form>
-      </search>
+      <SearchForm
+        label={t('person.search')}
+        placeholder={t('person.searchPlaceholder')}
+        initial={q}
+        onSearch={(next) => setParams(next ? { q: next } : {})}
+      />
       <QueryView query={query}>
         {(data) => (
           <>
