@@ -2,6 +2,7 @@ import type { DomainModule } from '../../app/context.js';
 import { reclassifyJob } from './classify/reclassify-job.js';
 import { searchMigrations } from './migrations.js';
 import { searchPrecisionMigrations } from './precision-migrations.js';
+import { radarMapRoutes } from './radar-map/map-routes.js';
 import { searchRoutes } from './routes.js';
 import { classifyRoutes } from './routes-classify.js';
 
@@ -16,6 +17,7 @@ export const searchModule: DomainModule = {
   routes(app, ctx) {
     searchRoutes(app, ctx);
     classifyRoutes(app, ctx);
+    radarMapRoutes(app, ctx);
   },
   jobs: (ctx) => [reclassifyJob(ctx)],
 };

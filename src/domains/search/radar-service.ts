@@ -21,11 +21,19 @@ export interface RadarTopic {
   documents: RadarDocument[];
 }
 
+/** One body's share of the window: its documents and how many of the radar's topics it is in. */
+export interface RadarBody {
+  body: string;
+  documents: number;
+  topics: number;
+}
+
 export interface Radar {
   from: string;
   to: string;
   documents: number;
   topics: RadarTopic[];
+  bodies: RadarBody[];
 }
 
 const WINDOW_LIMIT = 5_000;
@@ -124,5 +132,20 @@ export async function regionalRadar(
     .slice(0, MAX_TERMS)
     .map(([k, g]) => topic('term', k, g));
   const byReach = (a: RadarTopic, b: RadarTopic) => b.bodies.length - a.bodies.length || b.total - a.total;
-  return { from, to, documents: rows.length, topics: [...fieldTopics.sort(byReach), ...termTopics] };
+  const topics = [...fieldTopics.sort(byReach), ...termTopics];
+  const bodies = new Map<string, RadarBody>();
+  for (const r of rows) {
+    const name = r.body_name ?? '';
+    const b = bodies.get(name) ?? { body: name, documents: 0, topics: 0 };
+    b.documents++;
+    bodies.set(name, b);
+  }
+  for (const t of topics) for (const { body } of t.bodies) bodies.get(body)!.topics++;
+  return {
+    from,
+    to,
+    documents: rows.length,
+    topics,
+    bodies: [...bodies.values()].sort((a, b) => b.topics - a.topics || a.body.localeCompare(b.body)),
+  };
 }

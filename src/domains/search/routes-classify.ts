@@ -70,6 +70,7 @@ export function classifyRoutes(app: AppServer, ctx: AppContext): void {
                 documents: z.array(radarDocument),
               }),
             ),
+            bodies: z.array(z.object({ body: z.string(), documents: z.number(), topics: z.number() })),
           }),
         },
       },

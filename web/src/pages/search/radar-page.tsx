@@ -5,7 +5,8 @@ import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-view';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import type { Radar } from './types';
+import { RadarMap } from './radar-map';
+import type { Radar, RegionMap } from './types';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -19,6 +20,11 @@ export function RadarPage() {
     queryKey: ['radar', from, to],
     queryFn: () => api<Radar>(`/api/radar?from=${from}&to=${to}`),
     enabled: valid,
+  });
+  const map = useQuery({
+    queryKey: ['radar-map'],
+    queryFn: () => api<RegionMap>('/api/radar/map'),
+    staleTime: 3_600_000,
   });
   return (
     <Page title={t('radar.title')} description={t('radar.description')}>
@@ -40,6 +46,7 @@ export function RadarPage() {
         {(data) => (
           <Stack gap="md">
             <Text role="status">{t('radar.documents', { count: data.documents })}</Text>
+            {map.data && <RadarMap map={map.data} radar={data} />}
             {data.topics.length === 0 && <Text>{t('radar.none')}</Text>}
             {data.topics.map((topic) => (
               <Card key={`${topic.kind}-${topic.key}`} withBorder component="section" padding="sm">

@@ -40,4 +40,21 @@ export interface Radar {
   to: string;
   documents: number;
   topics: RadarTopic[];
+  bodies: Array<{ body: string; documents: number; topics: number }>;
+}
+
+export interface RegionMap {
+  width: number;
+  height: number;
+  source: string;
+  attribution: string;
+  attributionUrl: string;
+  features: Array<{
+    ags: string;
+    name: string;
+    kind: 'city' | 'town' | 'district';
+    path: string;
+    label: { x: number; y: number };
+    bodyNames: string[];
+  }>;
 }
