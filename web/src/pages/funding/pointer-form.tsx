@@ -29,8 +29,8 @@ export function PointerForm({ callId }: { callId: number }) {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (chosen.length === 0) {
+      // Announced rather than focused: focusing the searchable field would open its option list.
       setMissing(true);
-      document.getElementById('pointer-organizations')?.focus();
       return;
     }
     setMissing(false);
@@ -40,7 +40,6 @@ export function PointerForm({ callId }: { callId: number }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="sm" maw={640}>
         <MultiSelect
-          id="pointer-organizations"
           label={t('funding.pointer.organizations')}
           required
           searchable
@@ -50,7 +49,7 @@ export function PointerForm({ callId }: { callId: number }) {
             setChosen(v);
             if (v.length) setMissing(false);
           }}
-          error={missing ? t('funding.pointer.organizationsRequired') : undefined}
+          error={missing ? <span role="alert">{t('funding.pointer.organizationsRequired')}</span> : undefined}
           nothingFoundMessage={t('funding.form.nothingFound')}
         />
         <Textarea
