@@ -21,6 +21,7 @@ import { registerMetrics } from '../infra/http/metrics.js';
 import { registerSecurityHeaders } from '../infra/http/security.js';
 import type { AppContext, AppServer } from './context.js';
 import { domains } from './domains.js';
+import { metricsAccess } from './metrics-access.js';
 import { registerRateLimits } from './rate-limits.js';
 
 export interface BuildAppOptions {
@@ -74,7 +75,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     },
     transform: jsonSchemaTransform,
   });
-  registerMetrics(app);
+  registerMetrics(app, { authorize: metricsAccess(ctx.config) });
   registerAuth(app, ctx);
 
   app.get(

@@ -54,6 +54,11 @@ const configSchema = z.object({
         'must list proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal, comma-separated / ' +
         'muss Proxy-Adressen, CIDR-Bereiche oder loopback/linklocal/uniquelocal nennen, durch Kommas getrennt',
     }),
+  /**
+   * Bearer token Prometheus sends for /metrics (Authorization: Bearer …). Unset: /metrics answers
+   * only direct requests from this machine and signed-in admins.
+   */
+  METRICS_TOKEN: z.string().min(16).optional(),
   /** How long a shutdown waits for requests and jobs in flight before it closes anyway. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
   JOBS: z

@@ -49,6 +49,19 @@ export function canWrite(actor: Actor, record?: { ownerOrganizationId?: number |
   return actor.organizationId != null && record.ownerOrganizationId === actor.organizationId;
 }
 
+/**
+ * May act for the organisation itself (change its matching profile and the like): office and
+ * admins for any organisation, a partner for their own.
+ */
+export function canActForOrganization(actor: Actor, organizationId: number): boolean {
+  return canWrite(actor, { ownerOrganizationId: organizationId });
+}
+
+export function assertCanActForOrganization(actor: Actor, organizationId: number): void {
+  assertSignedIn(actor);
+  if (!canActForOrganization(actor, organizationId)) throw new ForbiddenError();
+}
+
 export function isAdmin(actor: Actor): boolean {
   return actor.kind === 'system' || (actor.kind === 'user' && actor.role === 'admin');
 }

@@ -1,8 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
+export interface MetricsOptions {
+  /** Decides who may read /metrics; throws (a DomainError) to refuse. */
+  authorize: (request: FastifyRequest, reply: FastifyReply) => void | Promise<void>;
+}
+
 /** Prometheus metrics at /metrics: process defaults plus request counts and durations per route. */
-export function registerMetrics(app: FastifyInstance): Registry {
+export function registerMetrics(app: FastifyInstance, opts: MetricsOptions): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'regiolotse_' });
   const duration = new Histogram({
@@ -27,7 +32,8 @@ export function registerMetrics(app: FastifyInstance): Registry {
     duration.observe(labels, reply.elapsedTime / 1000);
     total.inc(labels);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    await opts.authorize(request, reply);
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });

@@ -1,7 +1,7 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../../app/schema.js';
 import { type Actor, anonymous } from '../../access/actor.js';
-import { canRead } from '../../access/policy.js';
+import { visibleWhere } from '../../access/policy.js';
 
 export type FeedScope =
   | { kind: 'public' }
@@ -114,31 +114,30 @@ export async function selectFeedRounds(
       'c.source_url',
       'r.origin',
       'r.evidence',
-      'c.is_public',
-      'c.owner_organization_id',
     ])
     .where('r.withdrawn_at', 'is', null)
     .where('c.withdrawn_at', 'is', null)
     .where('r.review_status', '!=', 'rejected')
     .where('r.deadline_date', '>=', from);
   if (callIds) q = q.where('c.id', 'in', callIds);
-  if (actor.kind === 'anonymous') q = q.where('c.is_public', '=', 1);
-  const rows = await q.orderBy('r.deadline_date').orderBy('r.id').limit(5000).execute();
-  return rows
-    .filter((r) =>
-      canRead(actor, { isPublic: r.is_public === 1, ownerOrganizationId: r.owner_organization_id }),
-    )
-    .map((r) => ({
-      roundId: r.roundId,
-      callId: r.callId,
-      source: r.source,
-      title: r.title,
-      label: r.label,
-      date: r.deadline_date!,
-      time: r.deadline_time,
-      timeZone: r.time_zone,
-      url: r.source_url,
-      origin: r.origin,
-      evidence: r.evidence,
-    }));
+  // Filtered in SQL, so the bound counts only rounds the reader may see.
+  const rows = await q
+    .where(visibleWhere(actor, 'c'))
+    .orderBy('r.deadline_date')
+    .orderBy('r.id')
+    .limit(5000)
+    .execute();
+  return rows.map((r) => ({
+    roundId: r.roundId,
+    callId: r.callId,
+    source: r.source,
+    title: r.title,
+    label: r.label,
+    date: r.deadline_date!,
+    time: r.deadline_time,
+    timeZone: r.time_zone,
+    url: r.source_url,
+    origin: r.origin,
+    evidence: r.evidence,
+  }));
 }

@@ -1,9 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../app/schema.js';
 import { nowIso } from '../../../infra/db/columns.js';
-import { ForbiddenError } from '../../../infra/http/errors.js';
 import type { Actor } from '../../access/actor.js';
-import { assertCanWrite, assertSignedIn, seesEverything, visibleWhere } from '../../access/policy.js';
+import {
+  assertCanActForOrganization,
+  assertCanWrite,
+  assertSignedIn,
+  seesEverything,
+  visibleWhere,
+} from '../../access/policy.js';
 import { recordAudit } from '../../audit/record-audit.js';
 
 export interface ProjectInput {
@@ -88,9 +93,7 @@ export async function saveOrgProfile(
   input: OrgProfileInput,
   requestId?: string,
 ) {
-  assertSignedIn(actor);
-  const own = actor.kind === 'user' && actor.organizationId === organizationId && actor.role === 'partner';
-  if (!seesEverything(actor) && !own) throw new ForbiddenError();
+  assertCanActForOrganization(actor, organizationId);
   const at = nowIso();
   const values = {
     applicant_type: input.applicantType ?? null,
