@@ -1,20 +1,43 @@
 import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
 import type { WithContext } from '../../../app/context.js';
+import type { DB } from '../../../app/schema.js';
+import { foldTransliterated } from '../../directory/search-text.js';
 import { publicBaseUrl } from '../alerts/send-alerts.js';
 import { extractDeadlines } from '../deadlines/extract-deadlines.js';
+import { extractCallDeadlines } from '../deadlines/review-service.js';
 import { feedActor, selectFeedRounds } from './feed-selection.js';
 import { renderDeadlinesIcs } from './ics.js';
 
-/** As organizations.name_search is folded: lower case, umlauts spelt out, ß → ss. */
-const fold = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
+/**
+ * The organisation a name (or short name, or id) means: spelling variants of umlauts and case meet,
+ * as in the directory search; a name that fits several organisations is refused, not guessed.
+ */
+async function findOrganization(db: Kysely<DB>, given: string): Promise<number> {
+  if (/^\d+$/.test(given)) {
+    const row = await db
+      .selectFrom('organizations')
+      .select('id')
+      .where('id', '=', Number(given))
+      .executeTakeFirst();
+    if (row) return row.id;
+  } else {
+    const folded = foldTransliterated(given);
+    const candidates = await db
+      .selectFrom('organizations')
+      .select(['id', 'name', 'name_search'])
+      .where('name_search', 'like', `% ${folded} %`)
+      .execute();
+    // name_search holds ' variant | variant ': the name and short name, each folded two ways.
+    const hits = candidates.filter((c) => c.name_search.split('|').some((v) => v.trim() === folded));
+    if (hits.length === 1) return hits[0].id;
+    if (hits.length > 1)
+      throw new Error(
+        `Mehrdeutig / ambiguous: ${given} (${hits.map((h) => `${h.id} ${h.name}`).join(', ')}); bitte die Nummer angeben / give the id`,
+      );
+  }
+  throw new Error(`Organisation nicht gefunden / organisation not found: ${given}`);
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -47,6 +70,24 @@ export function radarCli(program: Command, withContext: WithContext): void {
     });
 
   funding
+    .command('deadlines:extract')
+    .description(
+      'Fristen aus den Aufrufstexten jetzt lesen (sonst täglich 04:10 UTC) / read deadlines from the call texts now',
+    )
+    .option('--call <id>', 'only this call')
+    .action(async (opts: { call?: string }) => {
+      await withContext(async (ctx) => {
+        const callId = opts.call === undefined ? undefined : Number(opts.call);
+        if (callId !== undefined && !Number.isInteger(callId))
+          throw new Error(`Keine Aufruf-Nummer / not a call id: ${opts.call}`);
+        const c = await extractCallDeadlines(ctx.db, { callId });
+        process.stdout.write(
+          `${c.calls} Aufrufe gelesen / calls read · ${c.rounds} Fristen übernommen / rounds added · ${c.queued} zur Prüfung / queued for review\n`,
+        );
+      });
+    });
+
+  funding
     .command('ics')
     .description('Fristen als iCalendar ausgeben / print the deadline calendar')
     .option('--org <name>', 'calendar of one organisation (name or id)')
@@ -55,17 +96,7 @@ export function radarCli(program: Command, withContext: WithContext): void {
         const today = new Date().toISOString().slice(0, 10);
         let scope: { kind: 'public' } | { kind: 'org'; organizationId: number } = { kind: 'public' };
         if (opts.org) {
-          const org = await ctx.db
-            .selectFrom('organizations')
-            .select('id')
-            .where((eb) =>
-              /^\d+$/.test(opts.org!)
-                ? eb('id', '=', Number(opts.org))
-                : eb('name_search', '=', fold(opts.org!)),
-            )
-            .executeTakeFirst();
-          if (!org) throw new Error(`Organisation nicht gefunden / organisation not found: ${opts.org}`);
-          scope = { kind: 'org', organizationId: org.id };
+          scope = { kind: 'org', organizationId: await findOrganization(ctx.db, opts.org) };
         }
         const actor = await feedActor(ctx.db, scope, true);
         const rounds = await selectFeedRounds(ctx.db, scope, actor, today);

@@ -170,16 +170,15 @@ function Outcome({ outcome, fileName }: { outcome: ImportOutcome; fileName: stri
   const r = outcome.result;
   return (
     <Stack gap="sm" mt="md">
-      <Alert
-        color={r.counts.rejected ? 'yellow' : 'green'}
-        role="status"
-        title={t('funding.import.done', { file: fileName })}
-      >
-        {t('funding.import.summary', {
-          importer: r.importer,
-          records: r.records,
-          seconds: r.seconds.toFixed(1),
-        })}
+      <Alert color={r.counts.rejected ? 'yellow' : 'green'} role="status">
+        <Text fw={600}>{t('funding.import.done', { file: fileName })}</Text>
+        <Text>
+          {t('funding.import.summary', {
+            importer: r.importer,
+            records: r.records,
+            seconds: r.seconds.toFixed(1),
+          })}
+        </Text>
       </Alert>
       <Table withTableBorder maw={560}>
         <Table.Caption>{t('funding.import.counts')}</Table.Caption>

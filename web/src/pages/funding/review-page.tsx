@@ -23,7 +23,12 @@ function ReviewRow({ item }: { item: ReviewItem }) {
       <Table.Td>
         {item.deadline_date}
         {item.deadline_time ? ` ${item.deadline_time}` : ''}{' '}
-        <Badge color={item.confidence < 0.5 ? 'red' : 'yellow'}>{Math.round(item.confidence * 100)} %</Badge>
+        <Badge
+          variant={item.confidence < 0.5 ? 'filled' : 'outline'}
+          color={item.confidence < 0.5 ? 'red.9' : 'gray.8'}
+        >
+          {Math.round(item.confidence * 100)} %
+        </Badge>
       </Table.Td>
       <Table.Td>
         <Text size="sm">{item.evidence}</Text>
