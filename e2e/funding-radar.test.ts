@@ -67,4 +67,33 @@ describe('funding radar', () => {
     await page.getByRole('heading', { level: 1, name: 'Fristen prüfen' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('saves, lists and deletes a search on the watchlist page', async () => {
+    await openPage(page, `${server.url}/funding/watchlist`);
+    const main = page.getByRole('main');
+    await main.getByText('Sie haben noch keine Suche gespeichert.').waitFor();
+    await main.getByRole('button', { name: 'Suche speichern' }).click();
+    await main.getByText('Bitte geben Sie der Suche einen Namen.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await main.getByLabel(/^Name der Suche/).fill('Transformation NRW');
+    await main.getByLabel('Suchbegriff').fill('Transformation');
+    await main.getByLabel('Region').fill('Nordrhein-Westfalen');
+    await main.getByRole('button', { name: 'Suche speichern' }).click();
+    await main.getByText('Suche gespeichert. Neue passende Aufrufe kommen mit Ihrer Übersicht.').waitFor();
+    await main.getByText('(Suchbegriff: Transformation · Region: Nordrhein-Westfalen)').waitFor();
+    const saved = await (await page.request.get(`${server.url}/api/funding/saved-searches`)).json();
+    expect(saved.items).toEqual([
+      expect.objectContaining({
+        name: 'Transformation NRW',
+        filters: { q: 'Transformation', region: 'Nordrhein-Westfalen' },
+      }),
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await main.getByRole('button', { name: 'Suche „Transformation NRW“ löschen' }).click();
+    await main.getByText('Sie haben noch keine Suche gespeichert.').waitFor();
+    expect((await (await page.request.get(`${server.url}/api/funding/saved-searches`)).json()).items).toEqual(
+      [],
+    );
+  });
 });
