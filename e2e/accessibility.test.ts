@@ -39,6 +39,24 @@ async function detailPaths(page: Page): Promise<string[]> {
   return [`/organizations/${office}`, `/people/${people.items[0]?.id ?? 1}`];
 }
 
+/** The funding radar's office pages: a call with its pointer form and rounds, the forms, a profile and its matches. */
+async function fundingPaths(page: Page, office: string): Promise<string[]> {
+  const calls = (await (await page.request.get(`${server.url}/api/funding/calls?limit=1`)).json()) as {
+    items: Array<{ id: number }>;
+  };
+  const call = `/funding/calls/${calls.items[0]?.id ?? 1}`;
+  const profile = `/funding/profiles/${office.split('/').pop()}`;
+  return [
+    call,
+    `${call}/rounds`,
+    '/funding/calls/new',
+    '/funding/programmes/new',
+    '/funding/projects/new',
+    profile,
+    `${profile}/matches`,
+  ];
+}
+
 describe('axe (WCAG 2.1 A/AA) reports nothing', () => {
   it('on every page a visitor can reach, in German and English', async () => {
     const { context, page } = await freshPage(browser);
@@ -87,9 +105,11 @@ describe('axe (WCAG 2.1 A/AA) reports nothing', () => {
       `${person}/edit`,
       `${office}/edit`,
       `${office}/memberships/new`,
+      ...(await fundingPaths(page, office)),
     ];
     expect(paths).toContain('/admin/audit');
     expect(paths).toContain('/admin/jobs');
+    for (const p of ['/funding/projects', '/funding/profiles', '/funding/import']) expect(paths).toContain(p);
     expect(await check(page, paths)).toEqual({});
     await context.close();
   }, 300_000);
