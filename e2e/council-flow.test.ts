@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../src/app/schema.js';
+import { openDatabase } from '../src/infra/db/connect.js';
 import { loadFixtures } from '../test/oparl-server/fixtures.js';
 import { type OParlTestServer, startOParlServer } from '../test/oparl-server/server.js';
 import { axeViolations, launchBrowser } from './helpers/browser.js';
@@ -65,6 +67,87 @@ describe('council documents: from the imported council to a paper and its consul
       oparl.base,
     );
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('shows the parsed Vorlage fields, its fields of action with the matched words and its impacts', async () => {
+    const database = openDatabase<DB>(server.databaseUrl);
+    const seed = await database.db
+      .selectFrom('council_papers')
+      .select('id')
+      .where('reference', '=', '10/036/2018')
+      .executeTakeFirstOrThrow();
+    await database.close();
+    await openPage(page, `${server.url}/council/papers/${seed.id}`);
+    await page.getByRole('heading', { level: 1, name: /Vorstellung des Regionalmanagements/ }).waitFor();
+    const fact = (label: string) =>
+      page.getByRole('term').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
+    expect(await fact('Fachbereich').innerText()).toBe(
+      'Amt für Digitalisierung, Organisation, Wirtschaftsförderung, Kultur und Tourismus',
+    );
+    expect(await fact('Bearbeitung').innerText()).toBe('Girard, Marcel');
+    expect(await fact('Aktenzeichen').innerText()).toBe('10-32');
+    // Checkbox states are lost in the extracted text: every impact is "nicht erkennbar", never a guess.
+    await page.getByRole('heading', { level: 2, name: 'Auswirkungen' }).waitFor();
+    expect(await fact('Finanzielle Auswirkungen').innerText()).toBe('nicht erkennbar');
+    await page.getByRole('heading', { level: 2, name: 'Handlungsfelder' }).waitFor();
+    const fields = page.getByRole('listitem').filter({ hasText: 'Gefunden:' });
+    expect(await fields.count()).toBeGreaterThan(0);
+    const timeline = page.getByRole('list', { name: 'Beratungsfolge, nach Datum' });
+    const steps = timeline.getByRole('listitem');
+    expect(await steps.count()).toBe(1);
+    expect(await steps.first().innerText()).toContain('Beratungsart: Kenntnisnahme');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('shows the Beratungsfolge as an ordered timeline with dates, roles and results, and the meeting with its agenda', async () => {
+    const database = openDatabase<DB>(server.databaseUrl);
+    const decided = await database.db
+      .selectFrom('council_consultations as c')
+      .innerJoin('council_agenda_items as a', 'a.oparl_id', 'c.agenda_item_oparl_id')
+      .innerJoin('council_papers as p', 'p.oparl_id', 'c.paper_oparl_id')
+      .innerJoin('council_meetings as m', 'm.oparl_id', 'c.meeting_oparl_id')
+      .select(['p.id', 'p.name', 'a.result', 'a.number', 'm.id as meeting', 'm.name as meeting_name'])
+      .where('a.result', 'is not', null)
+      .where('p.is_public', '=', 1)
+      .where('a.is_public', '=', 1)
+      .orderBy('p.id')
+      .executeTakeFirstOrThrow();
+    const agenda = await database.db
+      .selectFrom('council_agenda_items as a')
+      .innerJoin('council_meetings as m', 'm.oparl_id', 'a.meeting_oparl_id')
+      .select('a.id')
+      .where('m.id', '=', decided.meeting)
+      .where('a.is_public', '=', 1)
+      .where('a.deleted', '=', 0)
+      .execute();
+    await database.close();
+    await openPage(page, `${server.url}/council/papers/${decided.id}`);
+    const timeline = page.getByRole('list', { name: 'Beratungsfolge, nach Datum' });
+    expect(await timeline.evaluate((el) => el.tagName)).toBe('OL');
+    const step = timeline.getByRole('listitem').filter({ hasText: `Ergebnis: ${decided.result}` });
+    expect(await step.count()).toBeGreaterThan(0);
+    expect(await step.first().innerText()).toContain(`TOP ${decided.number}`);
+    expect(await step.first().locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const dates = await timeline
+      .locator('time')
+      .evaluateAll((ts) => ts.map((x) => x.getAttribute('datetime') ?? ''));
+    expect([...dates].sort()).toEqual(dates);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await step
+      .first()
+      .getByRole('link', { name: decided.meeting_name ?? '' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: decided.meeting_name ?? '' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Tagesordnung' }).waitFor();
+    const rows = page.getByRole('table').first().getByRole('row');
+    expect(await rows.count()).toBe(agenda.length + 1);
+    const decidedRow = rows.filter({ hasText: decided.result ?? '' }).first();
+    expect(await decidedRow.getByRole('cell').first().innerText()).toBe(decided.number ?? '');
+    expect(await axeViolations(page)).toEqual([]);
+    // From the agenda back to the paper.
+    await rows.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 2, name: 'Beratungsfolge' }).waitFor();
   });
 
   it('lets the office see the source, its quarantine, and start a sync', async () => {

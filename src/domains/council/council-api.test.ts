@@ -58,6 +58,74 @@ describeEachDb('council API', (env) => {
     expect(paper.body).toMatchObject({ name: 'Stadt Karlsruhe' });
   });
 
+  it('shows results of the consultations, fields of action with matched terms and parsed Vorlage fields', async () => {
+    const { ctx } = env();
+    const decided = await ctx.db
+      .selectFrom('council_consultations as c')
+      .innerJoin('council_agenda_items as a', 'a.oparl_id', 'c.agenda_item_oparl_id')
+      .innerJoin('council_papers as p', 'p.oparl_id', 'c.paper_oparl_id')
+      .select(['p.id', 'p.name', 'a.result', 'a.number', 'c.id as consultation'])
+      .where('a.result', 'is not', null)
+      .where('p.id', '!=', hidden.id)
+      .orderBy('p.id')
+      .executeTakeFirstOrThrow();
+    // A field of action whose term is a word of the paper's title; the reclassify job applies it.
+    const word = (decided.name ?? '').split(/[^A-Za-zÄÖÜäöüß]+/).find((w) => w.length >= 6)!;
+    const at = new Date().toISOString();
+    const field = await ctx.db
+      .insertInto('fields_of_action')
+      .values({
+        key: null,
+        parent_id: null,
+        name: 'Testfeld',
+        description: null,
+        rules_json: JSON.stringify({ terms: [word], phrases: [], exclusions: [] }),
+        sort_order: 0,
+        source: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await ctx.jobs.enqueue('search.reclassify', { force: true });
+    await ctx.jobs.runUntilIdle();
+    await ctx.db
+      .updateTable('council_papers')
+      .set({
+        departments_json: JSON.stringify(['Stadtplanungsamt']),
+        handler: 'Frau Beispiel',
+        file_reference: '61-12',
+        impacts_json: JSON.stringify({
+          financial: 'yes',
+          personnel: 'no',
+          organisational: 'unknown',
+          keyFigures: 'no',
+        }),
+      })
+      .where('id', '=', decided.id)
+      .execute();
+    const paper = (await env().app.inject({ method: 'GET', url: `/api/papers/${decided.id}` })).json();
+    const c = paper.consultations.find((x: { id: number }) => x.id === decided.consultation);
+    expect(c).toMatchObject({ result: decided.result, agendaItem: decided.number });
+    expect(paper.fieldsOfAction).toContainEqual({ id: field.id, name: 'Testfeld', matchedTerms: [word] });
+    expect(paper).toMatchObject({
+      department: 'Stadtplanungsamt',
+      handler: 'Frau Beispiel',
+      fileReference: '61-12',
+      impacts: { financial: 'yes', personnel: 'no', organisational: 'unknown', keyFigures: 'no' },
+    });
+    // What does not parse is shown as not known, never as a guess.
+    await ctx.db
+      .updateTable('council_papers')
+      .set({ impacts_json: '{"financial":"vielleicht"}' })
+      .where('id', '=', decided.id)
+      .execute();
+    const again = (await env().app.inject({ method: 'GET', url: `/api/papers/${decided.id}` })).json();
+    expect(again.impacts).toBeNull();
+    await ctx.db.deleteFrom('classifications').where('field_id', '=', field.id).execute();
+    await ctx.db.deleteFrom('fields_of_action').where('id', '=', field.id).execute();
+  });
+
   it('hides a non-public paper from anonymous users but not from the office', async () => {
     const anon = await env().app.inject({ method: 'GET', url: `/api/papers/${hidden.id}` });
     expect(anon.statusCode).toBe(404);

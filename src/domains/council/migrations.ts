@@ -195,4 +195,10 @@ export const councilMigrations: MigrationSet = {
       await db.schema.alterTable('council_files').addColumn('fetched_at', 'text').execute();
     },
   },
+  '2026120140_council_paper_handler': {
+    // The Vorlage parser reads a handler (Bearbeiter/in); the paper page shows it with the department.
+    async up(db) {
+      await db.schema.alterTable('council_papers').addColumn('handler', 'text').execute();
+    },
+  },
 };

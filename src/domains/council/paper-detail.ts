@@ -1,9 +1,50 @@
 import type { AppContext } from '../../app/context.js';
+import { NotFoundError } from '../../infra/http/errors.js';
 import type { Actor } from '../access/actor.js';
 import { visibleWhere } from '../access/policy.js';
+import { classificationsOf } from '../search/classify/classifications-service.js';
 import { assertVisible, bodyRef, organizationNames, parseIds, webLink } from './read-helpers.js';
+import { impactsSchema } from './vorlage/schemas.js';
 
-/** One paper with its consultations as a timeline, its files and the link to its source. */
+/** Parsed Vorlage fields are stored as JSON; what does not parse is shown as not known. */
+function parseImpacts(json: string | null) {
+  if (!json) return null;
+  try {
+    const parsed = impactsSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function firstDepartment(json: string | null): string | null {
+  if (!json) return null;
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) && typeof v[0] === 'string' ? v[0] : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The paper's fields of action with the words that matched; none when it is not indexed (yet). */
+async function fieldsOf(ctx: Pick<AppContext, 'db'>, actor: Actor, id: number) {
+  try {
+    return (await classificationsOf(ctx, actor, 'paper', id)).map((c) => ({
+      id: c.fieldId,
+      name: c.name,
+      matchedTerms: c.matchedTerms,
+    }));
+  } catch (err) {
+    if (err instanceof NotFoundError) return [];
+    throw err;
+  }
+}
+
+/**
+ * One paper with its consultations as a timeline (with the agenda item's result), its files, its
+ * fields of action, the parsed Vorlage fields and the link to its source.
+ */
 export async function getPaperDetail(ctx: Pick<AppContext, 'db'>, actor: Actor, id: number) {
   const paper = assertVisible(
     actor,
@@ -23,6 +64,8 @@ export async function getPaperDetail(ctx: Pick<AppContext, 'db'>, actor: Actor, 
       'm.name as meeting_name',
       'm.start_at',
       'm.cancelled',
+      'a.number as agenda_number',
+      'a.result',
     ])
     .where('c.paper_oparl_id', '=', paper.oparl_id)
     .where('c.deleted', '=', 0)
@@ -64,6 +107,10 @@ export async function getPaperDetail(ctx: Pick<AppContext, 'db'>, actor: Actor, 
     body: await bodyRef(ctx.db, paper.body_oparl_id),
     decisionKind: paper.decision_kind,
     fileReference: paper.file_reference,
+    department: firstDepartment(paper.departments_json),
+    handler: paper.handler,
+    impacts: parseImpacts(paper.impacts_json),
+    fieldsOfAction: await fieldsOf(ctx, actor, paper.id),
     draftResolution: paper.draft_resolution,
     statementOfFacts: paper.statement_of_facts,
     sourceUrl: paper.oparl_id,
@@ -74,6 +121,8 @@ export async function getPaperDetail(ctx: Pick<AppContext, 'db'>, actor: Actor, 
       role: c.role,
       authoritative: c.authoritative == null ? null : c.authoritative === 1,
       date: c.start_at ?? null,
+      agendaItem: c.agenda_number ?? null,
+      result: c.result ?? null,
       meeting:
         c.meeting_id == null
           ? null

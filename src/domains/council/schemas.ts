@@ -31,6 +31,7 @@ export const idParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_
 
 const ref = z.object({ id: z.number(), name: z.string().nullable() });
 const nstr = z.string().nullable();
+const impactValue = z.enum(['yes', 'no', 'unknown']);
 
 export const paperDetailSchema = z.object({
   id: z.number(),
@@ -42,6 +43,17 @@ export const paperDetailSchema = z.object({
   body: ref.nullable(),
   decisionKind: nstr,
   fileReference: nstr,
+  department: nstr,
+  handler: nstr,
+  impacts: z
+    .object({
+      financial: impactValue,
+      personnel: impactValue,
+      organisational: impactValue,
+      keyFigures: impactValue,
+    })
+    .nullable(),
+  fieldsOfAction: z.array(z.object({ id: z.number(), name: z.string(), matchedTerms: z.array(z.string()) })),
   draftResolution: nstr,
   statementOfFacts: nstr,
   sourceUrl: z.string(),
@@ -53,6 +65,8 @@ export const paperDetailSchema = z.object({
       role: nstr,
       authoritative: z.boolean().nullable(),
       date: nstr,
+      agendaItem: nstr,
+      result: nstr,
       meeting: z.object({ id: z.number(), name: nstr, cancelled: z.boolean() }).nullable(),
       organizations: z.array(ref),
     }),

@@ -47,6 +47,7 @@ function parsedColumns(p: ParsedPaper, now: string): ParsedColumns {
     decision_kind: p.decisionKind,
     file_reference: p.fileReference,
     departments_json: p.department ? JSON.stringify([p.department]) : null,
+    handler: p.handler,
     draft_resolution: p.draftResolution,
     statement_of_facts: p.statementOfFacts,
     impacts_json: JSON.stringify(p.impacts),

@@ -62,6 +62,7 @@ export interface ParsedColumns {
   decision_kind: string | null;
   file_reference: string | null;
   departments_json: string | null;
+  handler: string | null;
   draft_resolution: string | null;
   statement_of_facts: string | null;
   impacts_json: string;

@@ -1,4 +1,4 @@
-import { Anchor, Badge, List, Table, Text } from '@mantine/core';
+import { Anchor, Badge, List, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { Facts } from '../../components/facts';
 import { Page } from '../../components/page';
@@ -8,6 +8,51 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { usePaper } from './api';
 import { SourceLinks } from './source-links';
+import type { PaperDetail } from './types';
+
+const impactKeys = ['financial', 'personnel', 'organisational', 'keyFigures'] as const;
+
+/** The Beratungsfolge as an ordered list: date, committee, role, meeting and agenda item, result. */
+function ConsultationTimeline({ consultations }: { consultations: PaperDetail['consultations'] }) {
+  const { t, lang } = useI18n();
+  return (
+    <List type="ordered" spacing="sm" aria-label={t('council.timeline')}>
+      {consultations.map((c) => (
+        <List.Item key={c.id}>
+          <Text span fw={600}>
+            {c.date ? <time dateTime={c.date}>{formatDateTime(c.date, lang)}</time> : '–'}
+          </Text>
+          {c.organizations.length > 0 && ' · '}
+          {c.organizations.map((o) => (
+            <Anchor key={o.id} component={Link} to={`/council/organizations/${o.id}`} mr="xs">
+              {o.name}
+            </Anchor>
+          ))}
+          {c.role && (
+            <Text span>
+              {' · '}
+              {t('council.role')}: {c.role}
+            </Text>
+          )}
+          {c.meeting && (
+            <Text size="sm">
+              <Anchor component={Link} to={`/council/meetings/${c.meeting.id}`}>
+                {c.meeting.name}
+              </Anchor>
+              {c.agendaItem && ` · ${t('council.agendaItem', { number: c.agendaItem })}`}
+              {c.meeting.cancelled && <Badge ml="xs">{t('council.cancelled')}</Badge>}
+            </Text>
+          )}
+          {c.result && (
+            <Text size="sm">
+              {t('council.result')}: {c.result}
+            </Text>
+          )}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
 
 export function PaperPage() {
   const id = Number(useParams().id);
@@ -35,6 +80,8 @@ export function PaperPage() {
               [t('council.paperType'), p.paperType],
               [t('council.decisionKind'), p.decisionKind],
               [t('council.fileReference'), p.fileReference],
+              [t('council.department'), p.department],
+              [t('council.handler'), p.handler],
             ]}
           />
           <SourceLinks sourceUrl={p.sourceUrl} webUrl={p.webUrl} />
@@ -42,41 +89,37 @@ export function PaperPage() {
             {p.consultations.length === 0 ? (
               <Text>{t('common.none')}</Text>
             ) : (
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('council.date')}</Table.Th>
-                    <Table.Th scope="col">{t('council.committee')}</Table.Th>
-                    <Table.Th scope="col">{t('council.meeting')}</Table.Th>
-                    <Table.Th scope="col">{t('council.role')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {p.consultations.map((c) => (
-                    <Table.Tr key={c.id}>
-                      <Table.Td>{formatDateTime(c.date, lang)}</Table.Td>
-                      <Table.Td>
-                        {c.organizations.map((o) => (
-                          <Anchor key={o.id} component={Link} to={`/council/organizations/${o.id}`} mr="xs">
-                            {o.name}
-                          </Anchor>
-                        ))}
-                      </Table.Td>
-                      <Table.Td>
-                        {c.meeting && (
-                          <Anchor component={Link} to={`/council/meetings/${c.meeting.id}`}>
-                            {c.meeting.name}
-                          </Anchor>
-                        )}
-                        {c.meeting?.cancelled && <Badge ml="xs">{t('council.cancelled')}</Badge>}
-                      </Table.Td>
-                      <Table.Td>{c.role}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <ConsultationTimeline consultations={p.consultations} />
             )}
           </Section>
+          <Section title={t('council.fieldsOfAction')}>
+            {p.fieldsOfAction.length === 0 ? (
+              <Text>{t('common.none')}</Text>
+            ) : (
+              <List>
+                {p.fieldsOfAction.map((f) => (
+                  <List.Item key={f.id}>
+                    <Text span fw={600}>
+                      {f.name}
+                    </Text>{' '}
+                    <Text span size="sm">
+                      {t('council.matchedTerms', { terms: f.matchedTerms.join(', ') })}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Section>
+          {p.impacts && (
+            <Section title={t('council.impacts')}>
+              <Facts
+                items={impactKeys.map((k) => [
+                  t(`council.impact.${k}`),
+                  t(`council.impact.${p.impacts?.[k] ?? 'unknown'}`),
+                ])}
+              />
+            </Section>
+          )}
           {p.draftResolution && (
             <Section title={t('council.draftResolution')}>
               <Text style={{ whiteSpace: 'pre-wrap' }}>{p.draftResolution}</Text>

@@ -42,6 +42,13 @@ export interface PaperDetail {
   body: Ref | null;
   decisionKind: string | null;
   fileReference: string | null;
+  department: string | null;
+  handler: string | null;
+  impacts: Record<
+    'financial' | 'personnel' | 'organisational' | 'keyFigures',
+    'yes' | 'no' | 'unknown'
+  > | null;
+  fieldsOfAction: Array<{ id: number; name: string; matchedTerms: string[] }>;
   draftResolution: string | null;
   statementOfFacts: string | null;
   sourceUrl: string;
@@ -52,6 +59,8 @@ export interface PaperDetail {
     role: string | null;
     authoritative: boolean | null;
     date: string | null;
+    agendaItem: string | null;
+    result: string | null;
     meeting: { id: number; name: string | null; cancelled: boolean } | null;
     organizations: Ref[];
   }>;
