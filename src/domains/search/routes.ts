@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
 import { atomFeed } from './atom.js';
 import { toCsv } from './csv.js';
+import { feedTitle } from './feed-title.js';
 import { feedQuery, searchQuery, searchResponse, suggestQuery, suggestResponse } from './schemas.js';
 import { searchDocuments } from './search-service.js';
 import { suggestTitles } from './suggest-service.js';
@@ -68,7 +69,8 @@ export function searchRoutes(app: AppServer, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Atom 1.0 feed of the newest hits of a search (public documents for anonymous readers)',
+        summary:
+          'Atom 1.0 feed of the newest hits of a search with all its filters (public documents for anonymous readers)',
         querystring: feedQuery,
       },
     },
@@ -83,7 +85,7 @@ export function searchRoutes(app: AppServer, ctx: AppContext): void {
       const xml = atomFeed({
         baseUrl: base,
         selfUrl: `${base}${request.url}`,
-        query: request.query.q,
+        query: await feedTitle(ctx, request.query),
         hits: result.hits,
         now: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
       });

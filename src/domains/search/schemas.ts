@@ -47,10 +47,13 @@ export const searchResponse = z.object({
 export const suggestQuery = z.object({ q: z.string().max(2000).default('') });
 export const suggestResponse = z.object({ suggestions: z.array(z.string()) });
 
+/** Every filter of the search (the feed is always the newest first, so no sort or paging). */
 export const feedQuery = searchQuery.pick({
   q: true,
   type: true,
   body: true,
   committee: true,
   paperType: true,
+  year: true,
+  field: true,
 });

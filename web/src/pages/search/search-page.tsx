@@ -20,6 +20,7 @@ import { QueryView } from '../../components/query-view';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { FacetList } from './facet-list';
+import { feedParams } from './feed-link';
 import { Snippet } from './snippet';
 import type { FacetName, SearchResult } from './types';
 
@@ -67,7 +68,7 @@ function SearchResults({
                   <Anchor href={`/api/search?${exportParams.toString()}&format=csv`}>
                     {t('search.csv')}
                   </Anchor>
-                  <Anchor href={`/feeds/search.atom?q=${encodeURIComponent(params.get('q') ?? '')}`}>
+                  <Anchor href={`/feeds/search.atom?${feedParams(params).toString()}`}>
                     {t('search.atom')}
                   </Anchor>
                 </Group>
