@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../src/app/context.js';
 import type { QueryNode } from '../src/domains/search/query/ast.js';
 import { parseQuery } from '../src/domains/search/query/parse.js';
-import type { SearchFilters } from '../src/domains/search/search-repository.js';
+import type { SearchFilters } from '../src/domains/search/types.js';
 
 const q = (s: string) => `"${s.toLowerCase().replaceAll('"', '""')}"`;
 

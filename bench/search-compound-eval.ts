@@ -57,9 +57,12 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
     ctx.log(`indexing ${docs.length} real documents…`);
     for (let i = 0; i < docs.length; i += 500) await indexDocuments(app, docs.slice(i, i + 500));
     const words = new Map<number, Set<string>>();
-    const rows = await app.db.selectFrom('search_documents').select(['id', 'title', 'text']).execute();
+    const rows = await app.db
+      .selectFrom('search_documents')
+      .select(['fts_key as id', 'title', 'text'])
+      .execute();
     for (const r of rows)
-      words.set(r.id, new Set((`${r.title} ${r.text}`.match(/[\p{L}\p{N}]+/gu) ?? []).map(fold)));
+      words.set(r.id ?? 0, new Set((`${r.title} ${r.text}`.match(/[\p{L}\p{N}]+/gu) ?? []).map(fold)));
     const totals = Object.fromEntries(modes.map((m) => [m, { tp: 0, ret: 0, rel: 0 }]));
     const perQuery: string[] = [];
     for (const label of compoundLabels) {

@@ -1,5 +1,5 @@
 // The fixed query set of the search benchmark: 50 German queries against the Karlsruhe-based corpus.
-import type { SearchFilters } from '../src/domains/search/search-repository.js';
+import type { SearchFilters } from '../src/domains/search/types.js';
 
 export interface BenchQuery {
   kind: 'rare' | 'common' | 'phrase' | 'operators' | 'filtered';

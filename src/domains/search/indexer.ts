@@ -1,15 +1,12 @@
-import { sql } from 'kysely';
 import type { AppContext } from '../../app/context.js';
 import { nowIso } from '../../infra/db/columns.js';
 import { classifyDocuments, loadFields } from './classify/classify-documents.js';
-import { stemText } from './text/stem.js';
+import { deleteFullText, MAX_INDEXED_CHARS, writeFullText } from './fts-write.js';
 import type { SearchDocumentInput } from './types.js';
 import { saveVocabulary, VocabularyCounter } from './vocabulary.js';
 
 export type { SearchDocumentInput } from './types.js';
 
-/** PostgreSQL refuses tsvectors over 1 MB; long file texts are indexed by their beginning. */
-const MAX_INDEXED_CHARS = 400_000;
 const BATCH = 200;
 
 type IndexCtx = Pick<AppContext, 'db' | 'dialect'>;
@@ -78,39 +75,12 @@ export async function indexDocuments(ctx: IndexCtx, docs: SearchDocumentInput[])
       )
       .returning(['id', 'doc_type', 'source_id']);
     const ids = await upsert.execute();
-    const idOf = new Map(ids.map((r) => [`${r.doc_type}\u0000${r.source_id}`, r.id]));
-    if (ctx.dialect === 'sqlite') {
-      await writeFts(ctx, batch, idOf, existing);
-    } else {
-      await sql`update search_documents set tsv =
-          setweight(to_tsvector('german', title), 'A') ||
-          setweight(to_tsvector('german', left(text, ${MAX_INDEXED_CHARS})), 'B')
-        where id in (${sql.join(ids.map((r) => r.id))})`.execute(ctx.db);
-    }
-    if (fields.length > 0)
-      await classifyDocuments(
-        ctx.db,
-        ids.map((r) => r.id),
-        fields,
-      );
+    const batchIds = ids.map((r) => r.id);
+    // Classification first: its fields of action are part of the full-text meta tokens.
+    if (fields.length > 0) await classifyDocuments(ctx.db, batchIds, fields);
+    await writeFullText(ctx, batchIds);
   }
   await saveVocabulary(ctx, vocabulary);
-}
-
-async function writeFts(
-  ctx: IndexCtx,
-  batch: SearchDocumentInput[],
-  idOf: Map<string, number>,
-  existing: Set<string>,
-): Promise<void> {
-  // Only documents that were indexed before have old FTS entries to drop.
-  const stale = [...existing].map((k) => idOf.get(k)).filter((id): id is number => id !== undefined);
-  if (stale.length > 0) await sql`delete from search_fts where rowid in (${sql.join(stale)})`.execute(ctx.db);
-  const rows = batch.map((d) => {
-    const id = idOf.get(`${d.type}\u0000${d.sourceId}`);
-    return sql`(${id}, ${stemText(d.title)}, ${stemText(d.text.slice(0, MAX_INDEXED_CHARS))})`;
-  });
-  await sql`insert into search_fts(rowid, stem_title, stem_text) values ${sql.join(rows)}`.execute(ctx.db);
 }
 
 /** Removes documents of one type from the index (their classifications go with them). */
@@ -121,11 +91,13 @@ export async function removeDocuments(ctx: IndexCtx, docType: string, sourceIds:
       .deleteFrom('search_documents')
       .where('doc_type', '=', docType)
       .where('source_id', 'in', chunk)
-      .returning('id')
+      .returning('fts_key')
       .execute();
-    if (ctx.dialect === 'sqlite' && gone.length > 0) {
-      await sql`delete from search_fts where rowid in (${sql.join(gone.map((g) => g.id))})`.execute(ctx.db);
-    }
+    await deleteFullText(
+      ctx.db,
+      ctx.dialect,
+      gone.map((g) => g.fts_key),
+    );
     await ctx.db
       .deleteFrom('classifications')
       .where('doc_type', '=', docType)

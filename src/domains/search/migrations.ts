@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../app/schema.js';
 import { withId } from '../../infra/db/columns.js';
 import type { MigrationSet } from '../../infra/db/migrate.js';
+import { writeFullText } from './fts-write.js';
 
 export const searchMigrations: MigrationSet = {
   '2026112530_search_documents': {
@@ -75,6 +77,46 @@ export const searchMigrations: MigrationSet = {
         .addColumn('stem_docs', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('word_docs', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
+    },
+  },
+  '2026120150_search_fts_keyed': {
+    async up(db, dialect) {
+      // The full-text index gets meta tokens (visibility, facet values) and, on SQLite, rows keyed
+      // in date order: see fts-meta.ts. Every indexed document is written again.
+      await db.schema.alterTable('search_documents').addColumn('fts_key', 'bigint').execute();
+      if (dialect === 'sqlite') {
+        await sql`drop table search_fts`.execute(db);
+        await sql`create virtual table search_fts using fts5(
+          stem_title, stem_text, meta,
+          content='', contentless_delete=1,
+          tokenize='unicode61 remove_diacritics 2 tokenchars _',
+          prefix='3 5'
+        )`.execute(db);
+        // Facet counting reads these columns for every matched key without touching the text.
+        await sql`create index search_documents_fts_key on search_documents
+          (fts_key, is_public, owner_organization_id, doc_type, body_name, committee, paper_type, year, fields_of_action)`.execute(
+          db,
+        );
+      } else {
+        await sql`alter table search_documents add column meta tsvector`.execute(db);
+        await sql`create index search_documents_meta on search_documents using gin (meta)`.execute(db);
+      }
+      const typed = db as unknown as Kysely<DB>;
+      let after = 0;
+      for (;;) {
+        const ids = (
+          await typed
+            .selectFrom('search_documents')
+            .select('id')
+            .where('id', '>', after)
+            .orderBy('id')
+            .limit(1000)
+            .execute()
+        ).map((r) => r.id);
+        if (ids.length === 0) break;
+        await writeFullText({ db: typed, dialect }, ids, { textChanged: dialect === 'sqlite' });
+        after = ids[ids.length - 1];
+      }
     },
   },
 };

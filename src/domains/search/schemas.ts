@@ -20,6 +20,9 @@ const facetValue = z.object({ value: z.string(), count: z.number(), label: z.str
 
 export const searchResponse = z.object({
   total: z.number(),
+  facetsApproximate: z
+    .boolean()
+    .describe('true when the result set is so large that the facet counts are estimated from a sample'),
   hits: z.array(
     z.object({
       type: z.string(),

@@ -4,7 +4,7 @@ import { highlighterFor, snippet } from './highlight.js';
 import { parseQuery } from './query/parse.js';
 import { resolveQuery } from './query/resolve.js';
 import type { CompoundMode } from './query/resolved.js';
-import { countFacets, findHits, type SearchFilters } from './search-repository.js';
+import { runSearch, type SearchFilters } from './search-repository.js';
 
 export interface SearchParams extends SearchFilters {
   q: string;
@@ -34,6 +34,8 @@ export interface FacetValue {
 
 export interface SearchResult {
   total: number;
+  /** true when the facet counts are estimates (a sample of a very large result set) */
+  facetsApproximate: boolean;
   hits: SearchHit[];
   facets: Record<'type' | 'body' | 'committee' | 'paperType' | 'year' | 'field', FacetValue[]>;
 }
@@ -59,10 +61,13 @@ export async function searchDocuments(
   opts: { compounds?: CompoundMode; facets?: boolean } = {},
 ): Promise<SearchResult> {
   const node = await resolveQuery(ctx.db, parseQuery(params.q), opts.compounds);
-  const [rows, facetRows] = await Promise.all([
-    findHits(ctx, actor, node, params, params.sort, params.limit, params.offset),
-    opts.facets === false ? Promise.resolve([]) : countFacets(ctx, actor, node, params),
-  ]);
+  const found = await runSearch(ctx, actor, node, params, {
+    sort: params.sort,
+    limit: params.limit,
+    offset: params.offset,
+    facets: opts.facets !== false,
+  });
+  const rows = found.rows;
   const hl = highlighterFor(node);
   const facets: SearchResult['facets'] = {
     type: [],
@@ -72,10 +77,8 @@ export async function searchDocuments(
     year: [],
     field: [],
   };
-  let total = 0;
-  for (const r of facetRows) {
-    if (r.facet === 'total') total = Number(r.n);
-    else if (r.value !== null && r.facet in facets) {
+  for (const r of found.facets) {
+    if (r.value !== null && r.facet in facets) {
       facets[r.facet as keyof SearchResult['facets']].push({ value: String(r.value), count: Number(r.n) });
     }
   }
@@ -87,7 +90,8 @@ export async function searchDocuments(
   );
   for (const f of facets.field) f.label = names.get(f.value) ?? f.value;
   return {
-    total: opts.facets === false ? rows.length : total,
+    total: found.total,
+    facetsApproximate: found.approximate,
     facets,
     hits: rows.map((r) => ({
       type: r.doc_type,

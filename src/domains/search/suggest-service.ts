@@ -26,7 +26,7 @@ export async function suggestTitles(ctx: Ctx, actor: Actor, q: string, limit = 1
   const prefix = indexPrefix(last);
   const cond =
     ctx.dialect === 'sqlite'
-      ? sql<SqlBool>`d.id in (select rowid from search_fts where search_fts match ${`stem_title : (${[
+      ? sql<SqlBool>`d.fts_key in (select rowid from search_fts where search_fts match ${`stem_title : (${[
           ...before.map(quote),
           `${quote(prefix)} *`,
         ].join(' AND ')})`})`
@@ -38,6 +38,8 @@ export async function suggestTitles(ctx: Ctx, actor: Actor, q: string, limit = 1
     .where(cond)
     .orderBy(sql`d.date is null`)
     .orderBy('d.date', 'desc')
+    // Without a tie-break, equal dates come back in plan order, which differs between runs.
+    .orderBy('d.id', 'desc')
     .limit(300)
     .execute();
   const typed = fold(last);

@@ -24,6 +24,8 @@ export interface SearchTables {
     fields_of_action: Generated<string>;
     url: string | null;
     indexed_at: string;
+    /** SQLite: the row's key in search_fts (date-ordered, see fts-meta.ts); null on PostgreSQL. */
+    fts_key: number | null;
   };
   classifications: {
     id: Generated<number>;

@@ -14,3 +14,13 @@ export interface SearchDocumentInput {
   paperType: string | null;
   url: string | null;
 }
+
+/** Facet filters of a search (each narrows to one value). */
+export interface SearchFilters {
+  type?: string;
+  body?: string;
+  committee?: string;
+  paperType?: string;
+  year?: number;
+  field?: number;
+}

@@ -32,7 +32,13 @@ export async function migrateToLatest(
   dialect: DialectName,
   set: MigrationSet,
 ): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(set, dialect) });
+  // Each domain keys its own migrations; a database that already ran a later key of one domain
+  // must still get an earlier-keyed migration another domain adds (independent sets, one order).
+  const migrator = new Migrator({
+    db,
+    provider: new StaticProvider(set, dialect),
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

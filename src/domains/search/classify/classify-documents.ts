@@ -24,16 +24,21 @@ export async function rulesFingerprint(db: Kysely<DB>): Promise<string> {
   return createHash('sha256').update(JSON.stringify(rows)).digest('hex');
 }
 
-/** Classifies the given index rows and replaces their classifications and facet field list. */
+/**
+ * Classifies the given index rows and replaces their classifications and facet field list.
+ * Answers the number of classifications stored and the rows whose field list changed (their
+ * full-text meta tokens need rewriting).
+ */
 export async function classifyDocuments(
   db: Kysely<DB>,
   ids: number[],
   fields: CompiledField[],
-): Promise<number> {
-  if (ids.length === 0) return 0;
+): Promise<{ stored: number; changed: number[] }> {
+  const changed: number[] = [];
+  if (ids.length === 0) return { stored: 0, changed };
   const docs = await db
     .selectFrom('search_documents')
-    .select(['id', 'doc_type', 'source_id', 'title', 'text'])
+    .select(['id', 'doc_type', 'source_id', 'title', 'text', 'fields_of_action'])
     .where('id', 'in', ids)
     .execute();
   const at = nowIso();
@@ -61,11 +66,10 @@ export async function classifyDocuments(
         .execute();
       stored += result.length;
     }
-    await db
-      .updateTable('search_documents')
-      .set({ fields_of_action: JSON.stringify(result.map((c) => c.fieldId)) })
-      .where('id', '=', d.id)
-      .execute();
+    const list = JSON.stringify(result.map((c) => c.fieldId));
+    if (list === d.fields_of_action) continue;
+    changed.push(d.id);
+    await db.updateTable('search_documents').set({ fields_of_action: list }).where('id', '=', d.id).execute();
   }
-  return stored;
+  return { stored, changed };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.js';
 import { defineJob, type JobDefinition } from '../../../infra/jobs/runner.js';
+import { writeFullText } from '../fts-write.js';
 import { classifyDocuments, loadFields, rulesFingerprint } from './classify-documents.js';
 
 const SETTING = 'search.rules_fingerprint';
@@ -42,7 +43,9 @@ export function reclassifyJob(ctx: AppContext): JobDefinition {
             .execute()
         ).map((r) => r.id);
         if (ids.length === 0) break;
-        classifications += await classifyDocuments(ctx.db, ids, fields);
+        const result = await classifyDocuments(ctx.db, ids, fields);
+        classifications += result.stored;
+        await writeFullText(ctx, result.changed, { textChanged: false });
         done += ids.length;
         after = ids[ids.length - 1];
         await progress(done, Number(n), `${done} / ${n}`);

@@ -7,10 +7,13 @@ export function FacetList({
   name,
   values,
   active,
+  approximate,
   onToggle,
 }: {
   name: FacetName;
   values: FacetValue[];
+  /** counts are estimates: shown as "ca. n" */
+  approximate: boolean;
   active: string | null;
   onToggle: (value: string | null) => void;
 }) {
@@ -30,7 +33,7 @@ export function FacetList({
           justify="space-between"
           aria-pressed={active === v.value}
           onClick={() => onToggle(active === v.value ? null : v.value)}
-          rightSection={<span>{v.count}</span>}
+          rightSection={<span>{approximate ? t('search.approxCount', { count: v.count }) : v.count}</span>}
         >
           {v.label ?? v.value}
         </Button>

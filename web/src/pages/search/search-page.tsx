@@ -54,6 +54,7 @@ function SearchResults({
                   key={f}
                   name={f}
                   values={data.facets[f]}
+                  approximate={data.facetsApproximate}
                   active={params.get(f)}
                   onToggle={(v) => setParam(f, v)}
                 />
@@ -63,7 +64,14 @@ function SearchResults({
           <Grid.Col span={{ base: 12, md: 9 }}>
             <Stack gap="sm">
               <Group justify="space-between">
-                <Text role="status">{t('search.total', { count: data.total })}</Text>
+                <Text role="status">
+                  {t('search.total', { count: data.total })}
+                  {data.facetsApproximate && (
+                    <Text span size="sm" c="dimmed" display="block">
+                      {t('search.approximate')}
+                    </Text>
+                  )}
+                </Text>
                 <Group gap="sm">
                   <Anchor href={`/api/search?${exportParams.toString()}&format=csv`}>
                     {t('search.csv')}

@@ -22,6 +22,8 @@ export interface SearchHit {
 
 export interface SearchResult {
   total: number;
+  /** the facet counts are estimates from a sample (very large result sets) */
+  facetsApproximate: boolean;
   hits: SearchHit[];
   facets: Record<FacetName, FacetValue[]>;
 }
