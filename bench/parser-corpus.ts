@@ -7,6 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const SPLIT_SEED = 20261125;
+/**
+ * On 2026-11-26 the failures of half of the held-out set were read to improve the parser; that half
+ * ("heldOutInspected") is no longer held out. The other half ("heldOutUntouched", seed below) has
+ * never been looked at case by case and carries the honest figure.
+ */
+export const HELD_OUT_SPLIT_SEED = 20261126;
+export type CorpusSet = 'dev' | 'heldOut' | 'heldOutInspected' | 'heldOutUntouched';
 export const sharedDir = join(process.cwd(), '..', 'shared');
 const tarball = join(sharedDir, 'corpus', 'karlsruhe-oparl.tar.gz');
 
@@ -75,11 +82,22 @@ function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
+function shuffled<T>(items: T[], seed: number): T[] {
+  const out = [...items];
+  const random = mulberry32(seed);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 /**
  * Vorlagen = extracted file texts that carry a "Beratungsfolge" and say "vorlage" in their first 600
- * characters, and belong to a paper record. Half of them (seeded shuffle) are held out.
+ * characters, and belong to a paper record. Half of them (seeded shuffle) are held out; the held-out
+ * half is split once more (second seed) into the inspected and the untouched quarter.
  */
-export function loadSplit(dir = corpusDir()): { dev: CorpusSample[]; heldOut: CorpusSample[] } {
+export function loadSplit(dir = corpusDir()): Record<CorpusSet, CorpusSample[]> {
   const fileToPaper = new Map<string, string>();
   const papers = new Map<string, OparlPaper>();
   for (const f of readdirSync(join(dir, 'papers'))) {
@@ -100,14 +118,19 @@ export function loadSplit(dir = corpusDir()): { dev: CorpusSample[]; heldOut: Co
     if (!text.includes('Beratungsfolge') || !/vorlage/i.test(text.slice(0, 600))) continue;
     samples.push({ fileId, paperNo, text, paper: papers.get(paperNo)! });
   }
-  samples.sort((a, b) => Number(a.fileId) - Number(b.fileId));
-  const random = mulberry32(SPLIT_SEED);
-  for (let i = samples.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [samples[i], samples[j]] = [samples[j]!, samples[i]!];
-  }
-  const half = Math.floor(samples.length / 2);
-  return { dev: samples.slice(0, half), heldOut: samples.slice(half) };
+  const byId = (a: CorpusSample, b: CorpusSample) => Number(a.fileId) - Number(b.fileId);
+  samples.sort(byId);
+  const all = shuffled(samples, SPLIT_SEED);
+  const half = Math.floor(all.length / 2);
+  const heldOut = all.slice(half);
+  const again = shuffled([...heldOut].sort(byId), HELD_OUT_SPLIT_SEED);
+  const quarter = Math.floor(again.length / 2);
+  return {
+    dev: all.slice(0, half),
+    heldOut,
+    heldOutInspected: again.slice(0, quarter),
+    heldOutUntouched: again.slice(quarter),
+  };
 }
 
 export function loadMeetingsAndOrganizations(dir = corpusDir()): {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConsultationTable } from './consultation-table.js';
+import { nominative, parseConsultationTable, parseRoutingNotes } from './consultation-table.js';
 
 const parse = (text: string) => parseConsultationTable(text.split('\n'), 0).rows;
 
@@ -60,5 +60,34 @@ describe('parseConsultationTable', () => {
       'Beratungsfolge Sitzung am TOP ö nö Ergebnis\nDer Ortschaftsrat hat unter Tagesordnungspunkt 1 und 3 der heutigen Sitzung beschlossen, dass',
     );
     expect(rows).toEqual([]);
+  });
+});
+
+// The clerk's routing notes at the end of Karlsruhe Vorlagen (corpus files 626706, 8079, 10187).
+describe('parseRoutingNotes', () => {
+  it('reads the sessions a Vorlage is put on the agenda of, committee in the nominative', () => {
+    const lines = [
+      'II. Kontierungsobjekt: Sender:',
+      ' Empfänger:',
+      'II. Auf die Tagesordnung der Sitzung des Jugendhilfeausschusses am 29.11.2011. ',
+      'III. Auf die Tagesordnung der Sitzung des Gemeinderats am 13.12.2011. ',
+      'IV. Übersendung der Vorlage an die Mitglieder des Ortschaftsrates oder Ausschusses. ',
+    ];
+    expect(parseRoutingNotes(lines)).toEqual([
+      { committee: 'Jugendhilfeausschuss', date: '2011-11-29', role: 'Vorberatung' },
+      { committee: 'Gemeinderat', date: '2011-12-13', role: 'Entscheidung' },
+    ]);
+  });
+
+  it('gives the genitive forms back in the nominative and leaves names without a case ending', () => {
+    expect(nominative('Ortschaftsrates')).toBe('Ortschaftsrat');
+    expect(nominative('Personalausschusses')).toBe('Personalausschuss');
+    expect(nominative('Gemeinderats')).toBe('Gemeinderat');
+    expect(nominative('OR-Neureut')).toBe('OR-Neureut');
+    expect(nominative('Ausschusses für Umwelt und Gesundheit')).toBe('Ausschuss für Umwelt und Gesundheit');
+  });
+
+  it('ignores a note without a date', () => {
+    expect(parseRoutingNotes(['III. Auf die Tagesordnung der Sitzung des Ortschaftsrates am'])).toEqual([]);
   });
 });

@@ -154,3 +154,34 @@ function assignRoles(rows: Row[]): Consultation[] {
     return out;
   });
 }
+
+/**
+ * The clerk's routing notes at the end of a Karlsruhe Vorlage ("III. Auf die Tagesordnung der Sitzung
+ * des Ortschaftsrates am 13.07.2021"). A fallback for forms whose table prints no session date; the
+ * committee comes in the genitive and is given back in the nominative ("Ortschaftsrat").
+ */
+const ROUTING_NOTE =
+  /^\s*[IVX]+[a-z]?\.\s*Auf die Tagesordnung der Sitzung (?:des|der)\s+(.+?)\s+am\s+(.+)$/i;
+
+export function nominative(genitive: string): string {
+  const [first = '', ...rest] = genitive.trim().split(/\s+/);
+  let word = first;
+  if (/(ss|rat)es$/i.test(word)) word = word.slice(0, -2);
+  else if (/[^s]s$/i.test(word) && !/-/.test(word)) word = word.slice(0, -1);
+  return [word, ...rest].join(' ');
+}
+
+export function parseRoutingNotes(lines: string[]): Consultation[] {
+  const rows: { committee: string; date: string }[] = [];
+  for (const line of lines) {
+    const m = ROUTING_NOTE.exec(line);
+    const date = m ? findGermanDate(m[2]!) : null;
+    if (!m || !date || date.index > 0) continue;
+    rows.push({ committee: nominative(collapse(m[1]!)), date: date.iso });
+  }
+  const last = rows
+    .map((r) => r.date)
+    .sort()
+    .at(-1);
+  return rows.map((r) => ({ ...r, role: r.date === last ? 'Entscheidung' : 'Vorberatung' }));
+}

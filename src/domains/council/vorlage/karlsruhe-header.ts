@@ -14,7 +14,7 @@ const NUMBERS_ONLY = /^[\d./\s]+$/;
 /** A value cut by the form's narrow column ("Ortsverwaltung" / "Wettersbach"). */
 const CONTINUED = /(OV|Ortsverwaltung|Stadtamt|Eigenbetrieb|Team|für|und|der|des|-)\s*$/;
 const FURNITURE =
-  /^\s*(BESCHLUSSVORLAGE|Beschlussvorlage|INFORMATIONSVORLAGE|Informationsvorlage|Stellungnahme zu[rm]? (Anfrage|Antrag)|Bauantrag|STADT\s*KARLSRUHE|Stadt\s*Karlsruhe|Der\s*Oberbürgermeis-?(ter)?|ter|Ortsverwaltung \S+|Stadtamt \S+|OV \S+|Anlage|Gedruckt auf.*|Recyclingpapier|Ortsverwaltung|Öffentlich\s+Nichtöffentlich|nicht\s*öffentlich|öffentlich|(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}|\d+\.\s*(Plenar)?[Ss]itzung.*|TOP\s*[\d.]+|Dez\.?\s*\d*)\s*$/;
+  /^\s*(BESCHLUSSVORLAGE|Beschlussvorlage|INFORMATIONSVORLAGE|Informationsvorlage|Stellungnahme zu[rm]? (Anfrage|Antrag)|Bauantrag|STADT\s*KARLSRUHE|Stadt\s*Karlsruhe|Der\s*Oberbürgermeis-?(ter)?|ter|Ortsverwaltung \S+|Stadtamt \S+|OV \S+|Anlage|Gedruckt auf.*|Recyclingpapier|Ortsverwaltung|Öffentlich\s+Nichtöffentlich|nicht\s*öffentlich|öffentlich|(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4}|\d+\.\s*(Plenar)?[Ss]itzung.*|TOP\s*[\d.]+|Dez\.?\s*\d*|Dezernat\s+\d+)\s*$/;
 const OFFICE_VALUE = /^\s*(\S+|.*(amt|büro|verwaltung|betrieb|referat|stelle))\s*$/i;
 
 export interface KarlsruheHeader {
@@ -43,7 +43,8 @@ function findMeeting(header: string[]): { committee: string; date: string } | nu
   const termin = valueAfter(header, /^\s*Termin\s*:/);
   let date = termin ? findGermanDate(termin)?.iso : undefined;
   if (!date) {
-    const stacked = header.find((l) => /^\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$/.test(l));
+    // Old forms print the year with two digits ("22.07.09").
+    const stacked = header.find((l) => /^\s*\d{1,2}\.\d{1,2}\.(\d{4}|\d{2})\s*$/.test(l));
     date = stacked ? findGermanDate(stacked)?.iso : undefined;
   }
   return committee && date ? { committee, date } : null;
@@ -103,8 +104,26 @@ function findDepartment(header: string[]): string | null {
   return dezernat ?? office;
 }
 
+/** Longer than this, a run of prose is running text (minutes, an attachment), not a Betreff. */
+const MAX_TITLE = 400;
+/** Excerpts from the minutes (Niederschrift) name the item: "Punkt 12 der Tagesordnung: Südumfahrung Hagsfeld". */
+const AGENDA_ITEM = /^\s*Punkt\s+\d+[a-z]?(?:\.\d+)*\s+der\s+Tagesordnung\s*:\s*(.*)$/i;
+const AGENDA_ITEM_END = /^\s*(?:Vorlage\s*:|dazu\s*:|Beschluss\s*:|$)/i;
+
+function agendaItemTitle(header: string[]): string | null {
+  const at = header.findIndex((l) => AGENDA_ITEM.test(l));
+  if (at < 0) return null;
+  const parts = [AGENDA_ITEM.exec(header[at]!)![1]!];
+  for (let i = at + 1; i < header.length && i <= at + 4 && !AGENDA_ITEM_END.test(header[i]!); i++)
+    parts.push(header[i]!);
+  const title = joinWrapped(parts);
+  return title && title.length <= MAX_TITLE ? title : null;
+}
+
 /** Title = the last run of prose lines in the head; forms put it after or before the label block. */
 function findTitle(header: string[]): string | null {
+  const agendaItem = agendaItemTitle(header);
+  if (agendaItem) return agendaItem;
   const kinds = header.map((line, i) => {
     if (!line.trim()) return 'blank';
     if (NUMBERS_ONLY.test(line)) return 'number';
@@ -136,7 +155,8 @@ function findTitle(header: string[]): string | null {
   });
   if (run.length) runs.push(run);
   const last = runs.at(-1);
-  return last ? joinWrapped(last) : null;
+  const title = last ? joinWrapped(last) : null;
+  return title && title.length <= MAX_TITLE ? title : null;
 }
 
 export function parseKarlsruheHeader(header: string[]): KarlsruheHeader {

@@ -1,10 +1,10 @@
-import { parseConsultationTable } from './consultation-table.js';
+import { parseConsultationTable, parseRoutingNotes } from './consultation-table.js';
 import { detectDecisionKind } from './decision-kind.js';
 import { parseImpacts } from './impacts.js';
 import { parseKarlsruheHeader } from './karlsruhe-header.js';
-import type { ParsedPaper } from './schemas.js';
+import type { Consultation, ParsedPaper } from './schemas.js';
 import { findLine, sectionText } from './sections.js';
-import { findGermanDate } from './text.js';
+import { comparable, findGermanDate } from './text.js';
 
 /**
  * Stadt Karlsruhe forms (2009–2024): a label column ("Vorlage Nr.:", "Verantwortlich:") whose values
@@ -12,10 +12,18 @@ import { findGermanDate } from './text.js';
  * Antrag/Beschlussantrag, a finance box and "Ergänzende Erläuterungen" on the following pages.
  */
 
+/** The form type; the 2020s forms repeat it in every page footer, also below a subject heading such as "Bauantrag". */
+const FORM_TYPE = /^\s*(BESCHLUSSVORLAGE|Beschlussvorlage|INFORMATIONSVORLAGE|Informationsvorlage)\s*$/m;
 const DOC_TYPE =
   /^\s*(BESCHLUSSVORLAGE|Beschlussvorlage|INFORMATIONSVORLAGE|Informationsvorlage|Stellungnahme zur Anfrage|Stellungnahme zum Antrag|Bauantrag)\b/m;
+/**
+ * Without a proposal right below the table, some forms put it after the explanation: building
+ * applications ("Beschlussvorschlag:") and the Ortschaftsrat forms ("Antrag an den Ortschaftsrat").
+ */
+const LATE_DRAFT_HEADING =
+  /^\s*(?:Beschlussvorschlag\s*:?|Antrag an den (?:Gemeinderat|Ortschaftsrat)\b.*)\s*$/;
 const DRAFT_HEADING =
-  /^\s*(Antrag an den Gemeinderat.*|Beschlussantrag.*|Beschluss\s*|Antrag\s*|Information \(Kurzfassung\)\s*|Information\s*)$/;
+  /^\s*(Antrag an den (?:Gemeinderat|Ortschaftsrat|Ausschuss|Hauptausschuss|Bauausschuss|Planungsausschuss)\b.*|Beschlussantrag.*|Beschluss\s*|Antrag\s*|Information \(Kurzfassung\)\s*|Information\s*)$/;
 const DRAFT_STOPS = [
   /^\s*Finanzielle/i,
   /^\s*Ergänzende Erläuterungen\s*(Seite\s*\d+)?\s*$/i,
@@ -25,7 +33,8 @@ const FACTS_HEADING = /^\s*Ergänzende Erläuterungen\s*(Seite\s*\d+)?\s*$/i;
 // The last page repeats the resolution in full ("Beschluss:" / "Antrag an den Gemeinderat").
 const FACTS_STOPS = [
   /^\s*Beschluss\s*:\s*$/,
-  /^\s*Antrag an den Gemeinderat/,
+  LATE_DRAFT_HEADING,
+  /^\s*Antrag an den (?:Gemeinderat|Ortschaftsrat)\b/,
   /^\s*Hauptamt\s*-\s*Ratsangelegenheiten/,
   /^\s*Anlagen?\s*(:|\(|$)/,
 ];
@@ -39,6 +48,22 @@ function releaseDate(lines: string[]): string | null {
   return null;
 }
 
+/**
+ * The old forms name the session the Vorlage goes to in the head ("Gremium: Ortschaftsrat Neureut",
+ * "Termin: 29.06.2010") and list only the sessions before it in the table ("Stiftungsratsitzung
+ * 13.04.2010 … Zustimmung"). The head session then is a consultation of its own; when it comes after
+ * every row it decides, and a row that was taken as the decision only for being the last prepared it.
+ * A table row of the same committee is that session, also under another date (a typo in the head).
+ */
+function addHeadMeeting(rows: Consultation[], meeting: { committee: string; date: string }): void {
+  // The same committee in the table is the same session (the head may print a mistyped date).
+  const committee = comparable(meeting.committee);
+  if (rows.some((r) => r.date === meeting.date || comparable(r.committee) === committee)) return;
+  const latest = rows.every((r) => r.date === null || r.date < meeting.date);
+  if (latest) for (const r of rows) if (r.role === 'Entscheidung') r.role = 'Vorberatung';
+  rows.push({ ...meeting, role: latest ? 'Entscheidung' : 'Vorberatung' });
+}
+
 export function parseKarlsruhe(lines: string[], text: string): ParsedPaper {
   const tableAt = findLine(lines, /Beratungsfolge/);
   const header = lines.slice(0, tableAt < 0 ? Math.min(lines.length, 40) : tableAt);
@@ -48,17 +73,33 @@ export function parseKarlsruhe(lines: string[], text: string): ParsedPaper {
   const table = tableAt >= 0 ? parseConsultationTable(lines, tableAt) : { rows: [], end: header.length };
   const fromHead = table.rows.length === 0 && head.meeting !== null;
   if (head.meeting && fromHead) table.rows.push({ ...head.meeting, role: 'Entscheidung' });
-  const draftAt = findLine(lines, DRAFT_HEADING, table.end, table.end + 6);
+  else if (head.meeting) addHeadMeeting(table.rows, head.meeting);
+  const fromNotes = table.rows.length === 0;
+  if (fromNotes) table.rows.push(...parseRoutingNotes(lines));
+  let draftAt = findLine(lines, DRAFT_HEADING, table.end, table.end + 6);
+  const late = draftAt < 0 ? findLine(lines, LATE_DRAFT_HEADING, table.end) : -1;
   const draft =
-    draftAt >= 0 ? sectionText(lines, draftAt, DRAFT_STOPS, { maxLines: 80 }) : { text: null, end: -1 };
+    draftAt >= 0
+      ? sectionText(lines, draftAt, DRAFT_STOPS, { maxLines: 80 })
+      : late >= 0
+        ? sectionText(
+            lines,
+            late,
+            [...DRAFT_STOPS, FORM_TYPE, /^\s*Beschluss\s*:\s*$/, /^\s*Anlagen?\s*(:|\(|$)/],
+            { maxLines: 40 },
+          )
+        : { text: null, end: -1 };
+  if (draftAt < 0 && late >= 0 && draft.text) draftAt = late;
   const factsAt = findLine(lines, FACTS_HEADING, Math.max(table.end, draft.end));
   let facts = factsAt >= 0 ? sectionText(lines, factsAt, FACTS_STOPS).text : null;
-  if (factsAt < 0 && draftAt < 0 && table.end < lines.length) {
+  if (factsAt < 0 && (draftAt < 0 || draftAt === late) && table.end < lines.length) {
     // Stellungnahmen carry their answer straight after the table, without a heading.
     facts = sectionText(lines, table.end - 1, FACTS_STOPS).text;
   }
 
-  const documentType = DOC_TYPE.exec(text)?.[1] ?? null;
+  const heading = DOC_TYPE.exec(text)?.[1] ?? null;
+  const documentType =
+    heading === null || heading === 'Bauantrag' ? (FORM_TYPE.exec(text)?.[1] ?? heading) : heading;
   const kind = detectDecisionKind({ documentType, title, draftResolution: draft.text, statedRole: null });
   const { impacts, confidence: impactsConfidence } = parseImpacts(lines);
   const tablePublic = table.rows.filter((r) => r.isPublic !== undefined).map((r) => r.isPublic);
@@ -90,7 +131,15 @@ export function parseKarlsruhe(lines: string[], text: string): ParsedPaper {
       date: date ? 0.6 : 0,
       fileReference: 0,
       title: title ? 0.85 : 0,
-      consultations: fromHead ? 0.6 : table.rows.length > 0 ? 0.85 : tableAt >= 0 ? 0.3 : 0,
+      consultations: fromHead
+        ? 0.6
+        : fromNotes && table.rows.length > 0
+          ? 0.5
+          : table.rows.length > 0
+            ? 0.85
+            : tableAt >= 0
+              ? 0.3
+              : 0,
       impacts: impactsConfidence,
       draftResolution: draft.text ? 0.85 : 0,
       statementOfFacts: facts ? 0.8 : 0,
