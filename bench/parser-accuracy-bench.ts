@@ -69,7 +69,7 @@ export const HELD_OUT_SCORED = [
   'decisionKind (printed form type agrees with OParl)',
   'consultations (date printed in text)',
 ];
-/** The comparison before 2026-11-26: OParl’s name, paperType and consultations taken as they are. */
+/** The comparison before 2026-12-01: OParl’s name, paperType and consultations taken as they are. */
 export const HELD_OUT_STRICT = [
   'reference (printed in text)',
   'title (printed in text, exact)',
@@ -147,11 +147,11 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
     unit: 'papers/s',
   });
   result.notes!.push(
-    `held-out, untouched: ${untouched.papers} Karlsruhe Vorlagen nobody has read case by case (seeded split ${SPLIT_SEED}, then ${HELD_OUT_SPLIT_SEED}); ground truth = OParl paper records. The other half of the held-out set was inspected on 2026-11-26 to improve the parser and no longer counts as held out`,
+    `held-out, untouched: ${untouched.papers} Karlsruhe Vorlagen nobody has read case by case (seeded split ${SPLIT_SEED}, then ${HELD_OUT_SPLIT_SEED}); ground truth = OParl paper records. The other half of the held-out set was inspected on 2026-12-01 to improve the parser and no longer counts as held out`,
     'scored fields are the ones the Vorlage text can tell: reference and title where OParl’s value is printed, decisionKind where the printed form type (Beschluss-/Informationsvorlage) does not contradict OParl’s paperType, consultations whose meeting date is printed',
     'title: OParl’s name is often a shortened Betreff (first line without the subtitle, cut after ~80 characters, or only the subtitle); the full printed Betreff then counts as correct ("title (printed in text, exact)" counts equality only)',
     'consultations: every OParl consultation whose date the text prints must be found by meeting date + committee name; extra rows are allowed (OParl usually keeps one of the two or three rows the PDF names); a session the item was moved to after printing is not in the text',
-    '"strict comparison" = the comparison before 2026-11-26 (OParl name, paperType and consultations as they are); OParl date is the record date, printed in almost no Vorlage; older OParl references are internal ids',
+    '"strict comparison" = the comparison before 2026-12-01 (OParl name, paperType and consultations as they are); OParl date is the record date, printed in almost no Vorlage; older OParl references are internal ids',
   );
   return result;
 }

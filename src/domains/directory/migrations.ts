@@ -158,4 +158,39 @@ export const directoryMigrations: MigrationSet = {
       await createGenerationCounter(db, dialect, 'organizations');
     },
   },
+  // Dated relations between organisations (member of a network, partner of a cooperation, placed in
+  // a department): the seed dates them, and a timeline event alone cannot be queried or ended.
+  '2026120160_directory_organization_relations': {
+    async up(db, dialect) {
+      await withTimestamps(
+        withId(db.schema.createTable('organization_relations'), dialect)
+          .addColumn('key', 'text', (c) => c.unique())
+          .addColumn('organization_id', 'integer', (c) =>
+            c.notNull().references('organizations.id').onDelete('cascade'),
+          )
+          .addColumn('related_organization_id', 'integer', (c) =>
+            c.notNull().references('organizations.id').onDelete('cascade'),
+          )
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('role', 'text')
+          .addColumn('start_date', 'text')
+          .addColumn('start_precision', 'text', (c) => c.notNull().defaultTo('day'))
+          .addColumn('end_date', 'text')
+          .addColumn('end_precision', 'text', (c) => c.notNull().defaultTo('day'))
+          .addColumn('ended', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('note', 'text')
+          .addColumn('source', 'text'),
+      ).execute();
+      await db.schema
+        .createIndex('organization_relations_organization')
+        .on('organization_relations')
+        .columns(['organization_id', 'kind'])
+        .execute();
+      await db.schema
+        .createIndex('organization_relations_related')
+        .on('organization_relations')
+        .columns(['related_organization_id'])
+        .execute();
+    },
+  },
 };

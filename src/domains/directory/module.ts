@@ -16,6 +16,7 @@ export const directoryModule: DomainModule = {
     'organizations',
     'people',
     'memberships',
+    'organization_relations',
     'addresses',
     'organization_events',
     'fields_of_action',

@@ -7,6 +7,7 @@ const tables = [
   'organizations',
   'people',
   'memberships',
+  'organization_relations',
   'addresses',
   'organization_events',
   'fields_of_action',
@@ -35,7 +36,20 @@ describeEachDb('directory demo data', (env) => {
     expect(await env().ctx.db.selectFrom('organizations').selectAll().orderBy('id').execute()).toEqual(
       orgsBefore,
     );
-    expect(first).toMatchObject({ bodies: 12, people: 3, memberships: 5, addresses: 2, fields_of_action: 7 });
+    expect(first).toMatchObject({
+      bodies: 12,
+      organizations: 12,
+      people: 4,
+      memberships: 6,
+      organization_relations: 7,
+      addresses: 2,
+      fields_of_action: 7,
+    });
+    for (const t of tables) {
+      const rows = await env().ctx.db.selectFrom(t).selectAll().orderBy('id').execute();
+      expect(await seedDirectoryDemo(env().ctx, () => {})).toBe(0);
+      expect(await env().ctx.db.selectFrom(t).selectAll().orderBy('id').execute()).toEqual(rows);
+    }
   });
 
   it('gives the region its bodies with official keys and the BKG attribution', async () => {

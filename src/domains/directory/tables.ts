@@ -14,6 +14,7 @@ interface Guarded {
 
 export type BodyKind = 'city' | 'district' | 'town';
 export type DatePrecision = 'day' | 'month' | 'year';
+export type OrganizationRelationKind = 'member' | 'partner' | 'placed_in';
 
 export interface DirectoryTables {
   bodies: Versioned & {
@@ -68,6 +69,26 @@ export interface DirectoryTables {
     seconded_from_organization_id: number | null;
     /** When the secondment began, if later than the membership itself (null: from its start). */
     seconded_since: string | null;
+    note: string | null;
+    source: string | null;
+  };
+  /**
+   * A dated relation of one organisation to another: `member` (of a network or round), `partner`
+   * (of a cooperation), `placed_in` (organisationally placed in a department).
+   */
+  organization_relations: Versioned & {
+    id: Generated<number>;
+    key: string | null;
+    organization_id: number;
+    related_organization_id: number;
+    kind: OrganizationRelationKind;
+    role: string | null;
+    start_date: string | null;
+    start_precision: DatePrecision;
+    end_date: string | null;
+    end_precision: DatePrecision;
+    /** 1: the relation has ended, also when the source gives no end date (end_date null). */
+    ended: number;
     note: string | null;
     source: string | null;
   };

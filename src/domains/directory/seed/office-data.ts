@@ -34,7 +34,7 @@ export const organizations: SeedOrganization[] = [
     key: 'org:ihk-duesseldorf',
     name: 'IHK Düsseldorf',
     shortName: 'IHK',
-    kind: 'partner',
+    kind: 'chamber',
     description: 'Industrie- und Handelskammer; Projektpartner (Projektträger) des Regionalmanagements.',
   },
   {
@@ -96,8 +96,26 @@ export const organizations: SeedOrganization[] = [
     name: 'Runde der Regionalen Entwicklungsorganisationen (REO)',
     shortName: 'REO-Runde',
     kind: 'committee',
-    parentKey: 'org:wirtschaftsministerium-nrw',
-    description: 'Austauschgremium der Landesregierung mit dem Staatssekretär des Wirtschaftsministeriums.',
+    description:
+      'Austauschgremium der Landesregierung mit dem Staatssekretär des Wirtschaftsministeriums des Landes.',
+  },
+  // The seed's header: its originating department and its Beratungsfolge. The seed does not name the
+  // administration or council they belong to, so they have neither parent nor body.
+  {
+    key: 'org:amt-digitalisierung-wirtschaftsfoerderung-kultur-tourismus',
+    name: 'Amt für Digitalisierung, Organisation, Wirtschaftsförderung, Kultur und Tourismus',
+    kind: 'department',
+    description:
+      'Fachbereich der Vorlage 10/036/2018 (Az. 10-32). Zu welcher Verwaltung das Amt gehört, nennt die ' +
+      'Vorlage nicht.',
+  },
+  {
+    key: 'org:ausschuss-wirtschaftsfoerderung-kultur-tourismus',
+    name: 'Ausschuss für Wirtschaftsförderung, Kultur und Tourismus',
+    kind: 'committee',
+    description:
+      'Beratungsfolge der Vorlage 10/036/2018: Sitzung am 20.09.2018, Kenntnisnahme. Zu welchem Rat der ' +
+      'Ausschuss gehört, nennt die Vorlage nicht.',
   },
 ];
 
@@ -117,6 +135,11 @@ export const people = [
     key: 'person:rm-mitarbeiterin-ihk',
     name: 'Mitarbeiterin des Regionalmanagements (abgeordnet von der IHK Düsseldorf)',
     note: null,
+  },
+  {
+    key: 'person:vorlage-10-036-2018-bearbeitung',
+    name: 'Bearbeiter/in der Vorlage 10/036/2018',
+    note: 'Die Vorlage nennt die Person; die Demodaten führen sie wie das Team des Regionalmanagements nach ihrer Rolle.',
   },
 ];
 
@@ -139,8 +162,12 @@ export const memberships: SeedMembership[] = [
     organizationKey: 'org:regionalmanagement',
     role: 'Kommissarische Leitung',
     start: ['2017-03-01', 'month'],
-    end: ['2018-05-31', 'day'],
-    note: 'In der Aufbauphase, als das Regionalmanagement in der Wirtschaftsförderung des Kreises Mettmann angesiedelt war.',
+    // DATA.md, inferred dates: the seed gives no end, only the new management from 01.06.2018.
+    end: ['2018-05-01', 'month'],
+    note:
+      'In der Aufbauphase, als das Regionalmanagement in der Wirtschaftsförderung des Kreises Mettmann ' +
+      'angesiedelt war. Zum 01.06.2018 übernahm die neue Geschäftsführung, die bisherige kommissarische ' +
+      'Leitung die Stellvertretung.',
   },
   {
     key: 'membership:rm-geschaeftsfuehrung',
@@ -173,6 +200,13 @@ export const memberships: SeedMembership[] = [
     start: ['2018-07-01', 'day'],
     secondedFromKey: 'org:ihk-duesseldorf',
     note: 'Von der IHK Düsseldorf an die Landeshauptstadt Düsseldorf abgeordnet.',
+  },
+  {
+    key: 'membership:vorlage-10-036-2018-bearbeitung',
+    personKey: 'person:vorlage-10-036-2018-bearbeitung',
+    organizationKey: 'org:amt-digitalisierung-wirtschaftsfoerderung-kultur-tourismus',
+    role: 'Bearbeiter/in',
+    note: 'Bearbeiter/in der Vorlage 10/036/2018 vom 23.08.2018 (Az. 10-32).',
   },
 ];
 

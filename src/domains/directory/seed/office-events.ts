@@ -1,4 +1,5 @@
 import type { DatePrecision } from '../tables.js';
+import { relationStart } from './office-relations.js';
 
 export interface SeedEvent {
   key: string;
@@ -13,7 +14,10 @@ export interface SeedEvent {
 
 const rm = 'org:regionalmanagement';
 
-/** The office's history as the seed tells it, in the order it tells it. */
+/**
+ * The office's history as the seed tells it, in the order it tells it. Joining a network or a
+ * cooperation is also a dated relation (office-relations.ts); its event takes the relation's date.
+ */
 export const events: SeedEvent[] = [
   {
     key: 'event:rm-start',
@@ -36,7 +40,7 @@ export const events: SeedEvent[] = [
     ([partner, name]): SeedEvent => ({
       key: `event:rm-partner-${partner.slice(4)}`,
       organizationKey: rm,
-      date: ['2017-03-01', 'month'],
+      date: relationStart(`relation:${partner.slice(4)}-projektpartner-rm`),
       kind: 'partnership',
       title: `Projektpartner: ${name}`,
       description: 'Einer der drei Projektpartner des Regionalmanagements (Kooperationsvertrag).',
@@ -65,7 +69,7 @@ export const events: SeedEvent[] = [
   {
     key: 'event:rm-reo-runde',
     organizationKey: rm,
-    date: ['2017-01-01', 'year'],
+    date: relationStart('relation:rm-mitglied-reo-runde'),
     kind: 'joined_network',
     title: 'Auftritt in der Runde der Regionalen Entwicklungsorganisationen (REO)',
     description: 'Austauschgremium der Landesregierung mit dem Staatssekretär des Wirtschaftsministeriums.',
@@ -84,7 +88,7 @@ export const events: SeedEvent[] = [
   {
     key: 'event:rm-mitglied-regionen-nrw',
     organizationKey: rm,
-    date: ['2017-06-01', 'month'],
+    date: relationStart('relation:rm-mitglied-regionen-nrw'),
     kind: 'joined_network',
     title: 'Mitglied von regionen.NRW',
     description: 'Seitdem fester Bestandteil der regionalen Arbeit auf Landesebene.',

@@ -6,6 +6,7 @@ import { searchColumnValue } from '../search-text.js';
 import { fields } from './fields-data.js';
 import { addresses, memberships, organizations, people, VORLAGE } from './office-data.js';
 import { events } from './office-events.js';
+import { relations } from './office-relations.js';
 import { GEO_ATTRIBUTION, GEO_SOURCE, regionBodies } from './region-bodies.js';
 
 type KeyedTable =
@@ -13,6 +14,7 @@ type KeyedTable =
   | 'organizations'
   | 'people'
   | 'memberships'
+  | 'organization_relations'
   | 'addresses'
   | 'organization_events'
   | 'fields_of_action';
@@ -146,6 +148,33 @@ async function seedPeople(db: Kysely<DB>, s: KeyedSeeder) {
   }
 }
 
+async function seedRelations(db: Kysely<DB>, s: KeyedSeeder) {
+  for (const r of relations) {
+    const organization_id = (await s.require('organizations', r.organizationKey)) as number;
+    const related_organization_id = (await s.require('organizations', r.relatedKey)) as number;
+    await s.ensure('organization_relations', r.key, () =>
+      db
+        .insertInto('organization_relations')
+        .values({
+          key: r.key,
+          organization_id,
+          related_organization_id,
+          kind: r.kind,
+          role: r.role,
+          start_date: r.start?.[0] ?? null,
+          start_precision: r.start?.[1] ?? 'day',
+          end_date: r.end?.[0] ?? null,
+          end_precision: r.end?.[1] ?? 'day',
+          ended: r.ended || r.end ? 1 : 0,
+          note: r.note ?? null,
+          source: VORLAGE,
+          ...stamp(),
+        })
+        .execute(),
+    );
+  }
+}
+
 async function seedHistory(db: Kysely<DB>, s: KeyedSeeder) {
   for (const a of addresses) {
     const organization_id = (await s.require('organizations', a.organizationKey)) as number;
@@ -224,9 +253,10 @@ export async function seedDirectoryDemo(
     const s = new KeyedSeeder(trx);
     progress('bodies (BKG VG250)');
     await seedBodies(trx, s);
-    progress('organisations, people and memberships (Vorlage 10/036/2018)');
+    progress('organisations, people, memberships and relations (Vorlage 10/036/2018)');
     await seedOrganizations(trx, s);
     await seedPeople(trx, s);
+    await seedRelations(trx, s);
     progress('addresses and timeline');
     await seedHistory(trx, s);
     progress('fields of action');
