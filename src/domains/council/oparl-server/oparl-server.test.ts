@@ -18,10 +18,16 @@ type ListPage = { data: Obj[]; pagination: Record<string, number>; links: Record
 const client = { timeoutMs: 5_000, retries: 1, backoffMs: 5, politenessDelayMs: 0, concurrencyPerHost: 2 };
 
 let source: OParlTestServer;
+/** A 1.0 system (the spec's example body): persons with memberships, legislative terms. */
+let source10: OParlTestServer;
 beforeAll(async () => {
   source = await startOParlServer(loadFixtures(), { pageSize: 25 });
+  source10 = await startOParlServer(loadFixtures(), { version: '1.0', pageSize: 25 });
 });
-afterAll(async () => source.close());
+afterAll(async () => {
+  await source.close();
+  await source10.close();
+});
 
 /** What the public sees, in comparable form (no ids, no timestamps of our own). */
 async function contentOf(db: Kysely<DB>) {
@@ -42,17 +48,25 @@ async function contentOf(db: Kysely<DB>) {
     agenda: await rows('AgendaItem', ['name', 'number', 'item_order']),
     consultations: await rows('Consultation', ['role', 'authoritative']),
     locations: await rows('Location', ['description', 'postal_code', 'lat', 'lon']),
+    persons: await rows('Person', ['name', 'family_name', 'given_name']),
+    memberships: await rows('Membership', ['role', 'voting_right', 'start_date', 'end_date']),
+    terms: await rows('LegislativeTerm', ['name', 'start_date', 'end_date']),
   };
 }
 
 describeEachDb('OParl 1.1 server', (env) => {
   let hiddenPaper: { id: number; oparl_id: string };
   let deletedOrg: number;
+  /** The 1.1 loopback source (the 1.0 one holds a Karlsruhe body too). */
+  let sourceId: number;
 
   beforeAll(async () => {
     const { ctx } = env();
     const report = await syncSource(ctx, source.systemUrl, { client });
     expect(report.status).toBe('ok');
+    sourceId = report.sourceId;
+    const report10 = await syncSource(ctx, source10.systemUrl, { client });
+    expect(report10.errors).toEqual([]);
     hiddenPaper = await ctx.db
       .selectFrom('council_papers')
       .select(['id', 'oparl_id'])
@@ -67,6 +81,8 @@ describeEachDb('OParl 1.1 server', (env) => {
     const org = await ctx.db
       .selectFrom('council_organizations')
       .select('id')
+      .where('body_oparl_id', 'like', '%/bodies/0001')
+      .where('source_id', '=', sourceId)
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
@@ -129,6 +145,13 @@ describeEachDb('OParl 1.1 server', (env) => {
       }
     }
     expect(errors.slice(0, 10)).toEqual([]);
+    // Persons, memberships and legislative terms are among what was checked, not only papers.
+    const ofType = (t: string) => seen.filter((o) => String(o.type) === `https://schema.oparl.org/1.1/${t}`);
+    expect(ofType('Person').length).toBeGreaterThan(0);
+    expect(ofType('Membership').length).toBeGreaterThanOrEqual(2);
+    expect(ofType('LegislativeTerm').length).toBeGreaterThan(0);
+    const person = ofType('Person')[0]!;
+    expect(ofType('Membership').filter((m) => m.person === person.id)).toHaveLength(2);
     const text = JSON.stringify(seen);
     expect(text).not.toContain(`/papers/${hiddenPaper.id}"`);
     const publicPapers = await ctx.db
@@ -156,6 +179,7 @@ describeEachDb('OParl 1.1 server', (env) => {
       .selectFrom('council_bodies')
       .select('id')
       .where('oparl_id', 'like', '%/bodies/0001')
+      .where('source_id', '=', sourceId)
       .executeTakeFirstOrThrow();
     const url = `/oparl/v1.1/bodies/${body.id}/organizations?limit=10`;
     const { pages, objects } = await readList(url);
@@ -184,6 +208,39 @@ describeEachDb('OParl 1.1 server', (env) => {
     expect((await get('/oparl/v1.1/papers/abc')).statusCode).toBe(400);
   });
 
+  it('filters by created_until and modified_until (and a since/until window) as the stamps say', async () => {
+    const { ctx } = env();
+    const body = await ctx.db
+      .selectFrom('council_bodies')
+      .select('id')
+      .where('oparl_id', 'like', '%/bodies/0001')
+      .where('source_id', '=', sourceId)
+      .executeTakeFirstOrThrow();
+    const url = `/oparl/v1.1/bodies/${body.id}/papers?limit=100`;
+    const all = (await readList(url)).objects;
+    const ids = (list: Obj[]) => list.map((o) => String(o.id)).sort();
+    for (const field of ['created', 'modified'] as const) {
+      const stamps = all.map((o) => String(o[field])).sort((a, b) => Date.parse(a) - Date.parse(b));
+      const cut = stamps[Math.floor(stamps.length / 2)]!;
+      const at = Date.parse(cut);
+      const until = (await readList(`${url}&${field}_until=${encodeURIComponent(cut)}`)).objects;
+      const expected = all.filter((o) => Date.parse(String(o[field])) <= at);
+      expect(until.length, field).toBeGreaterThan(0);
+      expect(until.length, field).toBeLessThan(all.length);
+      expect(ids(until), field).toEqual(ids(expected));
+      // A window: since the first quarter's stamp, until the median.
+      const from = stamps[Math.floor(stamps.length / 4)]!;
+      const window = (
+        await readList(
+          `${url}&${field}_since=${encodeURIComponent(from)}&${field}_until=${encodeURIComponent(cut)}`,
+        )
+      ).objects.filter((o) => o.deleted !== true);
+      expect(ids(window), field).toEqual(
+        ids(expected.filter((o) => Date.parse(String(o[field])) >= Date.parse(from))),
+      );
+    }
+  });
+
   it('is re-imported by our own client to the same public content', async () => {
     const { ctx, app } = env();
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -201,10 +258,13 @@ describeEachDb('OParl 1.1 server', (env) => {
       const theirs = await contentOf(other.db);
       expect(theirs.papers.length).toBeGreaterThan(30);
       expect(theirs.files.length).toBeGreaterThan(100);
-      expect(theirs).toEqual(mine);
+      expect(theirs.persons.length).toBeGreaterThan(0);
+      expect(theirs.memberships.length).toBeGreaterThanOrEqual(2);
+      expect(theirs.terms.length).toBeGreaterThan(0);
+      for (const k of Object.keys(mine) as (keyof typeof mine)[]) expect(theirs[k], k).toEqual(mine[k]);
     } finally {
       await other.close();
       await clone.drop();
     }
-  });
+  }, 90_000);
 });

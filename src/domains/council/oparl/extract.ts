@@ -8,6 +8,8 @@ export interface Extracted {
   parentRole: string | null;
   /** Embedded in a nichtöffentlich paper or agenda item: never more public than its parent. */
   parentNonPublic?: boolean;
+  /** Quirks seen while flattening (the object alone cannot tell them). */
+  quirks?: string[];
 }
 
 export interface Rejected {
@@ -37,7 +39,13 @@ export function extractObjects(
 ): { objects: Extracted[]; rejected: Rejected[] } {
   const objects: Extracted[] = [];
   const rejected: Rejected[] = [];
-  const visit = (value: unknown, hint: ObjectKind | null, parent: Extracted | null, role: string | null) => {
+  const visit = (
+    value: unknown,
+    hint: ObjectKind | null,
+    parent: Extracted | null,
+    role: string | null,
+    position: number | null,
+  ) => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
       rejected.push({ objectId: null, raw: value, reason: 'not a JSON object' });
       return;
@@ -63,6 +71,8 @@ export function extractObjects(
       const prop = backRef[kind]?.[parent.kind];
       if (prop && obj[prop] == null) obj[prop] = parent.obj.id;
       if (obj.body == null && parent.obj.body != null) obj.body = parent.obj.body;
+      // Embedded in a Body (legislative terms, its location): it belongs to that body.
+      if (obj.body == null && parent.kind === 'Body') obj.body = parent.obj.id;
     }
     const item: Extracted = {
       kind,
@@ -71,17 +81,22 @@ export function extractObjects(
       parentRole: role,
       parentNonPublic: parent ? parent.parentNonPublic === true || looksNonPublic(parent.obj) : false,
     };
+    // OParl 1.0 has no AgendaItem.order (1.1 requires it): the agenda's order is the list's.
+    if (kind === 'AgendaItem' && parent?.kind === 'Meeting' && obj.order == null && position !== null) {
+      obj.order = position + 1;
+      item.quirks = ['order_from_position'];
+    }
     objects.push(item);
     for (const [prop, childKind] of Object.entries(embeddedProperty)) {
       const child = obj[prop];
       if (child == null || typeof child === 'string') continue;
       const children = Array.isArray(child) ? child : [child];
-      for (const c of children) {
+      for (const [i, c] of children.entries()) {
         if (typeof c === 'string') continue;
-        visit(c, childKind, item, prop);
+        visit(c, childKind, item, prop, Array.isArray(child) ? i : null);
       }
     }
   };
-  visit(entry, expected, null, null);
+  visit(entry, expected, null, null, null);
   return { objects, rejected };
 }

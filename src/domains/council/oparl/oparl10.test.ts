@@ -143,6 +143,19 @@ describeEachDb('OParl 1.0 sync', (env) => {
       role: consultation.role,
       oparl_created: null,
     });
+    // 1.0 agenda items have no order (1.1 requires one): their position in the meeting gives it.
+    const meeting = embedded.lists.get('/oparl/bodies/0001/meetings')![0]!;
+    const items = await ctx.db
+      .selectFrom('council_agenda_items')
+      .select(['oparl_id', 'item_order', 'quirks_json'])
+      .where('meeting_oparl_id', '=', meeting.id as string)
+      .execute();
+    const position = new Map((meeting.agendaItem as Json[]).map((a, i) => [a.id as string, i + 1]));
+    expect(items.length).toBe(position.size);
+    for (const i of items) {
+      expect(i.item_order).toBe(position.get(i.oparl_id));
+      expect(i.quirks_json).toContain('order_from_position');
+    }
     // The legislative term embedded in the example body, and its broken Location ("id:") quarantined.
     const term = await ctx.db
       .selectFrom('council_legislative_terms')
@@ -154,6 +167,18 @@ describeEachDb('OParl 1.0 sync', (env) => {
       start_date: '2010-12-03',
       body_oparl_id: `${embedded.base}/example/body/0`,
     });
+    // Real 1.0 terms embedded without a body reference (Leipzig) belong to the body that embeds them.
+    const leipzig = await ctx.db
+      .selectFrom('council_legislative_terms as t')
+      .leftJoin('council_bodies as b', 'b.oparl_id', 't.body_oparl_id')
+      .select(['t.name', 'b.name as body'])
+      .where('t.oparl_id', 'like', 'https://ratsinfo.leipzig.de/%')
+      .orderBy('t.name')
+      .execute();
+    expect(leipzig).toEqual([
+      { name: 'Wahlperiode V', body: 'Stadt Leipzig' },
+      { name: 'Wahlperiode VI', body: 'Stadt Leipzig' },
+    ]);
     const q = await ctx.db
       .selectFrom('council_quarantine')
       .select(['reason', 'list_url'])

@@ -31,7 +31,9 @@ export async function upsertObject(
   const loose = db as unknown as Kysely<LooseDB>;
   const table = tableOf[item.kind];
   const oparlId = item.obj.id as string;
-  const { obj, quirks } = normalizeObject(item.obj, item.kind, ctx.fetchedAt);
+  const normalized = normalizeObject(item.obj, item.kind, ctx.fetchedAt);
+  const obj = normalized.obj;
+  const quirks = [...normalized.quirks, ...(item.quirks ?? [])];
   const deleted = obj.deleted === true;
   const common: Row = {
     oparl_id: oparlId,
