@@ -57,6 +57,26 @@ async function fundingPaths(page: Page, office: string): Promise<string[]> {
   ];
 }
 
+/** The demo's council pages: the seed Vorlage, its body and its committee (found through the public API). */
+async function councilPaths(page: Page): Promise<string[]> {
+  const search = (await (
+    await page.request.get(`${server.url}/api/search?q=Regionalmanagements&type=paper`)
+  ).json()) as { hits: Array<{ id: number }> };
+  const id = search.hits[0]?.id;
+  if (!id) throw new Error('the seed Vorlage is not searchable');
+  const paperPath = `/council/papers/${id}`;
+  const paper = (await (await page.request.get(`${server.url}/api/papers/${id}`)).json()) as {
+    body: { id: number } | null;
+    consultations: Array<{ organizations: Array<{ id: number }> }>;
+  };
+  const committee = paper.consultations[0]?.organizations[0]?.id;
+  return [
+    paperPath,
+    ...(paper.body ? [`/council/bodies/${paper.body.id}`] : []),
+    ...(committee ? [`/council/organizations/${committee}`] : []),
+  ];
+}
+
 describe('axe (WCAG 2.1 A/AA) reports nothing', () => {
   it('on every page a visitor can reach, in German and English', async () => {
     const { context, page } = await freshPage(browser);
@@ -64,6 +84,7 @@ describe('axe (WCAG 2.1 A/AA) reports nothing', () => {
     const paths = [
       ...(await navPaths(page)),
       ...(await detailPaths(page)),
+      ...(await councilPaths(page)),
       '/login',
       '/admin/audit',
       '/nowhere',
@@ -71,7 +92,15 @@ describe('axe (WCAG 2.1 A/AA) reports nothing', () => {
     expect(await check(page, paths)).toEqual({});
     await page.getByRole('button', { name: 'English' }).click();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await check(page, ['/', '/organizations', (await detailPaths(page))[0]])).toEqual({});
+    expect(
+      await check(page, [
+        '/',
+        '/organizations',
+        (await detailPaths(page))[0],
+        '/radar',
+        ...(await councilPaths(page)),
+      ]),
+    ).toEqual({});
     await context.close();
   }, 300_000);
 
