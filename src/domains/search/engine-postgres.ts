@@ -2,21 +2,27 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../app/schema.js';
 import type { Actor } from '../access/actor.js';
 import { visibleWhere } from '../access/policy.js';
+import {
+  countFacets,
+  EXACT_FACETS_MAX,
+  EXACT_TOTAL_MAX,
+  type FacetSource,
+  sampleBuckets,
+} from './facet-count.js';
 import { meta, metaConditions, SAMPLE_BUCKETS } from './fts-meta.js';
 import { toTsquery } from './query/compile-postgres.js';
 import type { ResolvedNode } from './query/resolved.js';
-import type { EngineResult, FacetRow, HitRow, SearchPage } from './search-repository.js';
+import type { EngineResult, HitRow, SearchPage } from './search-repository.js';
 import type { SearchFilters } from './types.js';
 
 /**
  * Search on PostgreSQL: the `german` tsvector `tsv` (RUM index where installed, else GIN) for the
- * words, the `meta` tsvector (GIN) for visibility and filters, so the total is one bitmap count.
- * Relevance and facet counts follow the same rules as on SQLite (engine-sqlite.ts): ranked among
- * the newest RANK_POOL matches; facets exact up to FACET_EXACT_MAX, else from id buckets.
+ * words, the `meta` tsvector (GIN) for visibility and filters, so counting is one bitmap count.
+ * Relevance and counting follow the same rules as on SQLite (engine-sqlite.ts, facet-count.ts):
+ * ranked among the newest RANK_POOL matches; totals and facets estimated from id buckets only
+ * for large result sets.
  */
 export const RANK_POOL = 2_000;
-export const FACET_EXACT_MAX = 5_000;
-const FACET_SAMPLE = 4_000;
 
 const lexeme = (s: string) => `'${s}'`;
 
@@ -67,28 +73,17 @@ async function pageRows(
   return r.rows;
 }
 
-async function facetsOf(db: Kysely<DB>, actor: Actor, cond: RawBuilder<unknown>): Promise<FacetRow[]> {
-  const r = await sql<FacetRow>`with m as materialized (
-      select d.doc_type, d.body_name, d.committee, d.paper_type, d.year, d.fields_of_action
-      from search_documents d where ${cond} and ${visibleWhere(actor, 'd')})
-    select 'type' as facet, doc_type as value, count(*)::int as n from m group by doc_type
-    union all select 'body', body_name, count(*)::int from m where body_name is not null group by body_name
-    union all select 'committee', committee, count(*)::int from m where committee is not null group by committee
-    union all select 'paperType', paper_type, count(*)::int from m where paper_type is not null group by paper_type
-    union all select 'year', year::text, count(*)::int from m where year is not null group by year
-    union all select 'field', j.value, count(*)::int
-      from m, jsonb_array_elements_text(m.fields_of_action::jsonb) j(value) group by j.value
-    union all select 'sample', null, count(*)::int from m`.execute(db);
-  return r.rows;
+async function count(db: Kysely<DB>, cond: RawBuilder<unknown>): Promise<number> {
+  const r = await sql<{ n: number }>`select count(*)::int as n from search_documents d where ${cond}`.execute(
+    db,
+  );
+  return Number(r.rows[0]?.n ?? 0);
 }
 
-function scaled(rows: FacetRow[], total: number): FacetRow[] {
-  const sample = Number(rows.find((r) => r.facet === 'sample')?.n ?? 0);
-  if (sample === 0) return [];
-  const factor = total / sample;
-  return rows
-    .filter((r) => r.facet !== 'sample')
-    .map((r) => ({ ...r, n: Math.max(1, Math.round(Number(r.n) * factor)) }));
+async function facetRows(db: Kysely<DB>, actor: Actor, cond: RawBuilder<unknown>): Promise<FacetSource[]> {
+  const r = await sql<FacetSource>`select d.doc_type, d.body_name, d.committee, d.paper_type, d.year,
+      d.fields_of_action from search_documents d where ${cond} and ${visibleWhere(actor, 'd')}`.execute(db);
+  return r.rows;
 }
 
 export async function searchPostgres(
@@ -98,21 +93,19 @@ export async function searchPostgres(
   f: SearchFilters,
   page: SearchPage,
 ): Promise<EngineResult> {
-  const metaTsq = metaQuery(actor, f);
-  const cond = where(node, metaTsq);
-  const counted = await sql<{
-    n: number;
-  }>`select count(*)::int as n from search_documents d where ${cond}`.execute(db);
-  const total = Number(counted.rows[0]?.n ?? 0);
-  if (total === 0) return { total: 0, rows: [], facets: [], approximate: false };
+  const cond = where(node, metaQuery(actor, f));
+  const probe = await count(db, where(node, metaQuery(actor, f, [meta.bucket(0)])));
+  const totalApproximate = probe * SAMPLE_BUCKETS > EXACT_TOTAL_MAX;
+  const total = totalApproximate ? probe * SAMPLE_BUCKETS : await count(db, cond);
+  const none = { total: 0, rows: [], facets: [], totalApproximate: false, facetsApproximate: false };
+  if (total === 0) return none;
   const rows = await pageRows(db, actor, cond, node, page);
-  if (!page.facets) return { total, rows, facets: [], approximate: false };
-  if (total <= FACET_EXACT_MAX) {
-    const exact = await facetsOf(db, actor, cond);
-    return { total, rows, facets: exact.filter((r) => r.facet !== 'sample'), approximate: false };
+  if (!page.facets) return { ...none, total, rows, totalApproximate };
+  if (total <= EXACT_FACETS_MAX) {
+    const facets = countFacets(await facetRows(db, actor, cond));
+    return { total, rows, facets, totalApproximate, facetsApproximate: false };
   }
-  const n = Math.min(SAMPLE_BUCKETS, Math.max(1, Math.ceil((SAMPLE_BUCKETS * FACET_SAMPLE) / total)));
-  const buckets = Array.from({ length: n }, (_, i) => meta.bucket(i));
-  const sampled = await facetsOf(db, actor, where(node, metaQuery(actor, f, buckets)));
-  return { total, rows, facets: scaled(sampled, total), approximate: true };
+  const sampled = where(node, metaQuery(actor, f, sampleBuckets(total).tokens));
+  const facets = countFacets(await facetRows(db, actor, sampled), total);
+  return { total, rows, facets, totalApproximate, facetsApproximate: true };
 }

@@ -39,7 +39,7 @@ export const meta = {
   bucket: (n: number) => `m_s${n}`,
 };
 
-export const SAMPLE_BUCKETS = 64;
+export const SAMPLE_BUCKETS = 256;
 
 export interface MetaSource {
   id: number;

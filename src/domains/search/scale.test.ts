@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { signIn } from '../../../test/helpers/auth.js';
 import { describeEachDb } from '../../../test/helpers/context.js';
 import { nowIso } from '../../infra/db/columns.js';
-import { FACET_EXACT_MAX } from './engine-sqlite.js';
+import { EXACT_FACETS_MAX } from './facet-count.js';
 import { indexDocuments, removeDocuments } from './indexer.js';
 import type { SearchDocumentInput } from './types.js';
 
@@ -78,7 +78,7 @@ describeEachDb('search at scale', (env) => {
 
   it('counts the total exactly and estimates facets from a sample, never from non-public documents', async () => {
     const visible = docs.filter((d) => d.isPublic);
-    expect(visible.length).toBeGreaterThan(FACET_EXACT_MAX);
+    expect(visible.length).toBeGreaterThan(EXACT_FACETS_MAX);
     const res = await search({ q: 'Stadt' });
     expect(res.total).toBe(visible.length);
     expect(res.facetsApproximate).toBe(true);

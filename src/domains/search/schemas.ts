@@ -20,9 +20,14 @@ const facetValue = z.object({ value: z.string(), count: z.number(), label: z.str
 
 export const searchResponse = z.object({
   total: z.number(),
+  totalApproximate: z
+    .boolean()
+    .describe('true when the result set is so large (over 50,000) that the total is estimated from a sample'),
   facetsApproximate: z
     .boolean()
-    .describe('true when the result set is so large that the facet counts are estimated from a sample'),
+    .describe(
+      'true when the result set is so large (over 3,000) that the facet counts are estimated from a sample',
+    ),
   hits: z.array(
     z.object({
       type: z.string(),

@@ -39,8 +39,10 @@ export interface EngineResult {
   total: number;
   rows: HitRow[];
   facets: FacetRow[];
-  /** true when the facet counts are estimated from a sample (very large result sets) */
-  approximate: boolean;
+  /** the total is estimated from a sample (very large result sets) */
+  totalApproximate: boolean;
+  /** the facet counts are estimated from a sample (large result sets) */
+  facetsApproximate: boolean;
 }
 
 /** One page of hits, the total and the facet counts, all answered for the actor's rights. */

@@ -34,7 +34,9 @@ export interface FacetValue {
 
 export interface SearchResult {
   total: number;
-  /** true when the facet counts are estimates (a sample of a very large result set) */
+  /** the total is an estimate (a sample of a very large result set) */
+  totalApproximate: boolean;
+  /** the facet counts are estimates (a sample of a large result set) */
   facetsApproximate: boolean;
   hits: SearchHit[];
   facets: Record<'type' | 'body' | 'committee' | 'paperType' | 'year' | 'field', FacetValue[]>;
@@ -91,7 +93,8 @@ export async function searchDocuments(
   for (const f of facets.field) f.label = names.get(f.value) ?? f.value;
   return {
     total: found.total,
-    facetsApproximate: found.approximate,
+    totalApproximate: found.totalApproximate,
+    facetsApproximate: found.facetsApproximate,
     facets,
     hits: rows.map((r) => ({
       type: r.doc_type,

@@ -42,6 +42,28 @@ const DERIVATIONAL = new Set([
  */
 export async function compoundsOf(db: Kysely<DB>, stem: string): Promise<string[]> {
   if (stem.length < MIN_COMPOUND_STEM) return [];
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  const hit = cache.get(stem);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.terms;
+  const terms = await lookUpCompounds(db, stem);
+  if (cache.size >= CACHE_ENTRIES) cache.clear();
+  cache.set(stem, { at: Date.now(), terms });
+  return terms;
+}
+
+/**
+ * The vocabulary only grows with new documents; a minute-old expansion misses at most the
+ * compounds first seen in that minute, and saves the two lexicon lookups per word of each query.
+ */
+const CACHE_MS = 60_000;
+const CACHE_ENTRIES = 10_000;
+const caches = new WeakMap<object, Map<string, { at: number; terms: string[] }>>();
+
+async function lookUpCompounds(db: Kysely<DB>, stem: string): Promise<string[]> {
   const rows = await db
     .selectFrom('search_terms')
     .select(['term', 'stem_docs'])

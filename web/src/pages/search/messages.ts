@@ -14,7 +14,9 @@ export const searchMessages: Messages = {
     'search.sort.relevance': 'Relevanz',
     'search.sort.date': 'Datum',
     'search.total': '{count} Treffer',
-    'search.approximate': 'Bei so vielen Treffern sind die Zahlen der Filter geschätzt (Stichprobe).',
+    'search.totalApprox': 'ca. {count} Treffer',
+    'search.approximate':
+      'Bei so vielen Treffern sind die Zahlen geschätzt (aus einer Stichprobe); ein Filter grenzt ein.',
     'search.approxCount': 'ca. {count}',
     'search.none': 'Keine Treffer.',
     'search.csv': 'Als CSV herunterladen',
@@ -63,7 +65,9 @@ export const searchMessages: Messages = {
     'search.sort.relevance': 'Relevance',
     'search.sort.date': 'Date',
     'search.total': '{count} hits',
-    'search.approximate': 'With this many hits the filter counts are estimates (from a sample).',
+    'search.totalApprox': 'approx. {count} hits',
+    'search.approximate':
+      'With this many hits the counts are estimates (from a sample); a filter narrows them down.',
     'search.approxCount': 'approx. {count}',
     'search.none': 'No hits.',
     'search.csv': 'Download as CSV',

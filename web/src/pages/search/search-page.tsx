@@ -65,7 +65,7 @@ function SearchResults({
             <Stack gap="sm">
               <Group justify="space-between">
                 <Text role="status">
-                  {t('search.total', { count: data.total })}
+                  {t(data.totalApproximate ? 'search.totalApprox' : 'search.total', { count: data.total })}
                   {data.facetsApproximate && (
                     <Text span size="sm" c="dimmed" display="block">
                       {t('search.approximate')}

@@ -22,7 +22,9 @@ export interface SearchHit {
 
 export interface SearchResult {
   total: number;
-  /** the facet counts are estimates from a sample (very large result sets) */
+  /** the total is an estimate from a sample (very large result sets) */
+  totalApproximate: boolean;
+  /** the facet counts are estimates from a sample (large result sets) */
   facetsApproximate: boolean;
   hits: SearchHit[];
   facets: Record<FacetName, FacetValue[]>;
