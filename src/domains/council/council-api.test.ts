@@ -1,9 +1,11 @@
 import ICAL from 'ical.js';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signIn } from '../../../test/helpers/auth.js';
 import { describeEachDb } from '../../../test/helpers/context.js';
 import { loadFixtures } from '../../../test/oparl-server/fixtures.js';
 import { type OParlTestServer, startOParlServer } from '../../../test/oparl-server/server.js';
+import { councilMigrations } from './migrations.js';
 import { syncSource } from './oparl/sync-source.js';
 
 const client = { timeoutMs: 5_000, retries: 1, backoffMs: 5, politenessDelayMs: 0, concurrencyPerHost: 2 };
@@ -56,6 +58,38 @@ describeEachDb('council API', (env) => {
     const dates = paper.consultations.map((c: { date: string | null }) => c.date).filter(Boolean);
     expect([...dates].sort()).toEqual(dates);
     expect(paper.body).toMatchObject({ name: 'Stadt Karlsruhe' });
+  });
+
+  it('links search hits of papers, meetings and committees to their pages, also in indexes made before', async () => {
+    const { ctx } = env();
+    const urlOf = async (docType: string, id: number) =>
+      (
+        await ctx.db
+          .selectFrom('search_documents')
+          .select('url')
+          .where('doc_type', '=', docType)
+          .where('source_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).url;
+    expect(await urlOf('paper', shown.id)).toBe(`/council/papers/${shown.id}`);
+    const meeting = await ctx.db
+      .selectFrom('council_meetings')
+      .select('id')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    expect(await urlOf('meeting', meeting.id)).toBe(`/council/meetings/${meeting.id}`);
+    // An index written before: the OParl JSON as link; the migration points it to the page.
+    await ctx.db
+      .updateTable('search_documents')
+      .set({ url: shown.oparl_id })
+      .where('doc_type', '=', 'paper')
+      .where('source_id', '=', shown.id)
+      .execute();
+    await councilMigrations['2026120141_council_search_urls']!.up(
+      ctx.db as unknown as Kysely<unknown>,
+      ctx.dialect,
+    );
+    expect(await urlOf('paper', shown.id)).toBe(`/council/papers/${shown.id}`);
   });
 
   it('shows results of the consultations, fields of action with matched terms and parsed Vorlage fields', async () => {

@@ -1,4 +1,4 @@
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import { type CreateTableBuilder, type Kysely, sql } from 'kysely';
 import { withId, withTimestamps } from '../../infra/db/columns.js';
 import type { DialectName } from '../../infra/db/connect.js';
 import type { MigrationSet } from '../../infra/db/migrate.js';
@@ -199,6 +199,21 @@ export const councilMigrations: MigrationSet = {
     // The Vorlage parser reads a handler (Bearbeiter/in); the paper page shows it with the department.
     async up(db) {
       await db.schema.alterTable('council_papers').addColumn('handler', 'text').execute();
+    },
+  },
+  '2026120141_council_search_urls': {
+    // Search hits of council papers, meetings and committees linked to the OParl JSON (or, for
+    // uploaded Vorlagen, to a urn:); they now link to our pages, which carry the source link.
+    async up(db) {
+      for (const [docType, path] of [
+        ['paper', '/council/papers/'],
+        ['meeting', '/council/meetings/'],
+        ['committee', '/council/organizations/'],
+      ] as const) {
+        await sql`update search_documents set url = ${path} || cast(source_id as text) where doc_type = ${docType}`.execute(
+          db,
+        );
+      }
     },
   },
 };

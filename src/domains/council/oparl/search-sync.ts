@@ -83,7 +83,8 @@ async function documentsFor(db: Kysely<DB>, kind: Indexed, ids: number[]): Promi
         bodyName: b.get(r.body_oparl_id ?? '')?.name ?? null,
         committee: committee ?? null,
         paperType: r.paper_type,
-        url: r.oparl_id,
+        // Our page (with the link to the source), not the OParl JSON.
+        url: `/council/papers/${r.id}`,
       };
     });
   }
@@ -112,7 +113,7 @@ async function documentsFor(db: Kysely<DB>, kind: Indexed, ids: number[]): Promi
         bodyId: b.get(r.body_oparl_id ?? '')?.id ?? null,
         bodyName: b.get(r.body_oparl_id ?? '')?.name ?? null,
         committee,
-        url: r.oparl_id,
+        url: `/council/meetings/${r.id}`,
       };
     });
   }
@@ -148,7 +149,7 @@ async function documentsFor(db: Kysely<DB>, kind: Indexed, ids: number[]): Promi
     isPublic: true,
     bodyId: b.get(r.body_oparl_id ?? '')?.id ?? null,
     bodyName: b.get(r.body_oparl_id ?? '')?.name ?? null,
-    url: r.oparl_id,
+    url: `/council/organizations/${r.id}`,
   }));
 }
 
