@@ -5,11 +5,12 @@ import { visibleWhere } from '../access/policy.js';
 import {
   countFacets,
   EXACT_FACETS_MAX,
-  EXACT_TOTAL_MAX,
   type FacetSource,
-  sampleBuckets,
+  PROBE_LEVEL,
+  planCounting,
+  sampleLevel,
 } from './facet-count.js';
-import { meta, metaConditions, SAMPLE_BUCKETS } from './fts-meta.js';
+import { meta, metaConditions } from './fts-meta.js';
 import { toTsquery } from './query/compile-postgres.js';
 import type { ResolvedNode } from './query/resolved.js';
 import type { EngineResult, HitRow, SearchPage } from './search-repository.js';
@@ -94,18 +95,26 @@ export async function searchPostgres(
   page: SearchPage,
 ): Promise<EngineResult> {
   const cond = where(node, metaQuery(actor, f));
-  const probe = await count(db, where(node, metaQuery(actor, f, [meta.bucket(0)])));
-  const totalApproximate = probe * SAMPLE_BUCKETS > EXACT_TOTAL_MAX;
-  const total = totalApproximate ? probe * SAMPLE_BUCKETS : await count(db, cond);
+  const probe = await count(db, where(node, metaQuery(actor, f, [meta.sample(PROBE_LEVEL)])));
+  const plan = planCounting(probe);
+  const total = plan.exactTotal ? await count(db, cond) : probe * 4 ** PROBE_LEVEL;
   const none = { total: 0, rows: [], facets: [], totalApproximate: false, facetsApproximate: false };
   if (total === 0) return none;
   const rows = await pageRows(db, actor, cond, node, page);
+  const totalApproximate = !plan.exactTotal;
   if (!page.facets) return { ...none, total, rows, totalApproximate };
   if (total <= EXACT_FACETS_MAX) {
     const facets = countFacets(await facetRows(db, actor, cond));
     return { total, rows, facets, totalApproximate, facetsApproximate: false };
   }
-  const sampled = where(node, metaQuery(actor, f, sampleBuckets(total).tokens));
-  const facets = countFacets(await facetRows(db, actor, sampled), total);
-  return { total, rows, facets, totalApproximate, facetsApproximate: true };
+  const level = plan.facetLevel ?? sampleLevel(total);
+  const sample = await facetRows(db, actor, where(node, metaQuery(actor, f, [meta.sample(level)])));
+  const estimate = plan.exactTotal || sample.length === 0 ? total : sample.length * 4 ** level;
+  return {
+    total: estimate,
+    rows,
+    facets: countFacets(sample, estimate),
+    totalApproximate,
+    facetsApproximate: true,
+  };
 }

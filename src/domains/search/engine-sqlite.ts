@@ -5,11 +5,12 @@ import { visibleWhere } from '../access/policy.js';
 import {
   countFacets,
   EXACT_FACETS_MAX,
-  EXACT_TOTAL_MAX,
   type FacetSource,
-  sampleBuckets,
+  PROBE_LEVEL,
+  planCounting,
+  sampleLevel,
 } from './facet-count.js';
-import { meta, metaConditions, SAMPLE_BUCKETS } from './fts-meta.js';
+import { meta, metaConditions } from './fts-meta.js';
 import { toFts5 } from './query/compile-sqlite.js';
 import type { ResolvedNode } from './query/resolved.js';
 import type { EngineResult, HitRow, SearchPage } from './search-repository.js';
@@ -97,8 +98,6 @@ async function facetRows(db: Kysely<DB>, actor: Actor, expr: string): Promise<Fa
   return r.rows;
 }
 
-const withBuckets = (expr: string, tokens: string[]) => `${expr} AND (${tokens.join(' OR ')})`;
-
 export async function searchSqlite(
   db: Kysely<DB>,
   actor: Actor,
@@ -107,20 +106,28 @@ export async function searchSqlite(
   page: SearchPage,
 ): Promise<EngineResult> {
   const expr = matchExpression(node, actor, f);
-  // One bucket of 256 tells whether the set is so large that counting every match would cost more
-  // than the answer is worth.
-  const probe = await count(db, withBuckets(expr, [meta.bucket(0)]));
-  const totalApproximate = probe * SAMPLE_BUCKETS > EXACT_TOTAL_MAX;
-  const total = totalApproximate ? probe * SAMPLE_BUCKETS : await count(db, expr);
+  const probe = await count(db, `${expr} AND ${meta.sample(PROBE_LEVEL)}`);
+  const plan = planCounting(probe);
+  const total = plan.exactTotal ? await count(db, expr) : probe * 4 ** PROBE_LEVEL;
   const none = { total: 0, rows: [], facets: [], totalApproximate: false, facetsApproximate: false };
   if (total === 0) return none;
   const order = await pageKeys(db, expr, page.sort, page.limit, page.offset);
   const rows = await hitsFor(db, actor, order);
+  const totalApproximate = !plan.exactTotal;
   if (!page.facets) return { ...none, total, rows, totalApproximate };
   if (total <= EXACT_FACETS_MAX) {
     const facets = countFacets(await facetRows(db, actor, expr));
     return { total, rows, facets, totalApproximate, facetsApproximate: false };
   }
-  const sample = await facetRows(db, actor, withBuckets(expr, sampleBuckets(total).tokens));
-  return { total, rows, facets: countFacets(sample, total), totalApproximate, facetsApproximate: true };
+  const level = plan.facetLevel ?? sampleLevel(total);
+  const sample = await facetRows(db, actor, `${expr} AND ${meta.sample(level)}`);
+  // A sampled total comes from the sample the facets are counted on, the finer of the two estimates.
+  const estimate = plan.exactTotal || sample.length === 0 ? total : sample.length * 4 ** level;
+  return {
+    total: estimate,
+    rows,
+    facets: countFacets(sample, estimate),
+    totalApproximate,
+    facetsApproximate: true,
+  };
 }

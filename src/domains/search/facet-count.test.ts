@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countFacets, FACET_SAMPLE, sampleBuckets } from './facet-count.js';
-import { SAMPLE_BUCKETS } from './fts-meta.js';
+import { countFacets, EXACT_TOTAL_MAX, FACET_SAMPLE, planCounting, sampleLevel } from './facet-count.js';
+import { metaTokens } from './fts-meta.js';
 
 const row = (body: string, year: number, fields: number[]) => ({
   doc_type: 'paper',
@@ -32,10 +32,36 @@ describe('facet counting', () => {
     expect(countFacets([row('Haan', 2020, [])], 0.2).find((f) => f.value === 'Haan')?.n).toBe(1);
   });
 
-  it('chooses enough id buckets for a sample of about FACET_SAMPLE matches', () => {
-    expect(sampleBuckets(FACET_SAMPLE * SAMPLE_BUCKETS).n).toBe(1);
-    expect(sampleBuckets(10_000).n).toBe(Math.ceil((SAMPLE_BUCKETS * FACET_SAMPLE) / 10_000));
-    expect(sampleBuckets(10).n).toBe(SAMPLE_BUCKETS);
-    expect(sampleBuckets(300_000).tokens).toEqual(['m_s0', 'm_s1']);
+  it('samples at the coarsest level that still holds about FACET_SAMPLE matches', () => {
+    expect(sampleLevel(2_000)).toBe(1);
+    expect(sampleLevel(FACET_SAMPLE * 16)).toBe(2);
+    expect(sampleLevel(FACET_SAMPLE * 16 - 1)).toBe(1);
+    expect(sampleLevel(300_000)).toBe(3);
+    expect(sampleLevel(10_000_000)).toBe(4);
+    expect(planCounting(0)).toEqual({ exactTotal: true, facetLevel: null });
+    expect(planCounting(EXACT_TOTAL_MAX / 256)).toEqual({ exactTotal: true, facetLevel: null });
+    expect(planCounting(1_000)).toEqual({ exactTotal: false, facetLevel: sampleLevel(256_000) });
+  });
+
+  it('puts about 1/4^L of the documents into sample level L, nested, whatever their id pattern', () => {
+    const levels = (id: number) =>
+      metaTokens({ ...row('Haan', 2020, []), id, is_public: 1, owner_organization_id: null }).filter((t) =>
+        t.startsWith('m_s'),
+      );
+    const n = 40_000;
+    const count = [0, 0, 0, 0, 0];
+    const byResidue = [0, 0, 0, 0];
+    for (let id = 1; id <= n; id++) {
+      const l = levels(id);
+      for (const t of l) count[Number(t.slice(3))]++;
+      if (l.includes('m_s1')) byResidue[id % 4]++;
+      // nested: level L implies every coarser level
+      expect(l).toEqual(['m_s1', 'm_s2', 'm_s3', 'm_s4'].slice(0, l.length));
+    }
+    for (let level = 1; level <= 3; level++) {
+      expect(Math.abs(count[level] - n / 4 ** level) / (n / 4 ** level)).toBeLessThan(0.1);
+    }
+    // ids in a period of 4 (a paper, its two files, its meeting) spread over the sample evenly
+    for (const r of byResidue) expect(Math.abs(r - n / 16) / (n / 16)).toBeLessThan(0.1);
   });
 });

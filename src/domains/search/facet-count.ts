@@ -1,19 +1,39 @@
-import { fieldIds, meta, SAMPLE_BUCKETS } from './fts-meta.js';
+import { fieldIds, SAMPLE_LEVELS } from './fts-meta.js';
 import type { FacetRow } from './search-repository.js';
 
 /**
- * The sizes that decide how a search counts (both databases; see the search README, "Ranking and
- * counting at scale"). Above EXACT_TOTAL_MAX matches the total is estimated from one id bucket;
- * above EXACT_FACETS_MAX the facet counts are estimated from about FACET_SAMPLE matches.
+ * How a search counts, the same on both databases (see the search README, "Ranking and counting
+ * at scale"): up to EXACT_TOTAL_MAX matches the total is exact, above it estimated from a
+ * sample; up to EXACT_FACETS_MAX matches the facet counts are exact, above it estimated from a
+ * sample of about FACET_SAMPLE matches (sample level L = the matches whose id is a multiple of
+ * 4^L, one meta token).
  */
-export const EXACT_TOTAL_MAX = 50_000;
+export const EXACT_TOTAL_MAX = 20_000;
 export const EXACT_FACETS_MAX = 3_000;
 export const FACET_SAMPLE = 1_500;
 
-/** How many of the id buckets hold about FACET_SAMPLE of `total` matches, and their tokens. */
-export function sampleBuckets(total: number): { n: number; tokens: string[] } {
-  const n = Math.min(SAMPLE_BUCKETS, Math.max(1, Math.ceil((SAMPLE_BUCKETS * FACET_SAMPLE) / total)));
-  return { n, tokens: Array.from({ length: n }, (_, i) => meta.bucket(i)) };
+/** The probe: level 4 (1/256) tells cheaply whether a match set is large. */
+export const PROBE_LEVEL = SAMPLE_LEVELS;
+
+/** The coarsest sample level that still holds about FACET_SAMPLE of `total` matches. */
+export function sampleLevel(total: number): number {
+  let level = 1;
+  while (level < SAMPLE_LEVELS && total / 4 ** (level + 1) >= FACET_SAMPLE) level++;
+  return level;
+}
+
+export interface CountPlan {
+  /** count every match (false: the total is the sample estimate) */
+  exactTotal: boolean;
+  /** null: count facets over every match; else the sample level */
+  facetLevel: number | null;
+}
+
+/** What to count, from the probe's count (matches at level PROBE_LEVEL) or the exact total. */
+export function planCounting(probe: number): CountPlan {
+  const estimate = probe * 4 ** PROBE_LEVEL;
+  if (estimate <= EXACT_TOTAL_MAX) return { exactTotal: true, facetLevel: null };
+  return { exactTotal: false, facetLevel: sampleLevel(estimate) };
 }
 
 /** The columns of a matched row that facets count. */

@@ -35,11 +35,26 @@ export const meta = {
   paperType: (v: string) => `m_p${code(v)}`,
   year: (y: number) => `m_y${y}`,
   field: (id: number) => `m_f${id}`,
-  /** one of SAMPLE_BUCKETS buckets by id: a uniform sample of any match set is a few buckets */
-  bucket: (n: number) => `m_s${n}`,
+  /**
+   * Sample strata: a document is at level L (1–4) when the hash of its id is a multiple of 4^L,
+   * so level L is a uniform sample of 1/4^L of any match set, one token to match.
+   */
+  sample: (level: number) => `m_s${level}`,
 };
 
-export const SAMPLE_BUCKETS = 256;
+export const SAMPLE_LEVELS = 4;
+
+/**
+ * MurmurHash3's finaliser: ids in sample strata by a hash, not by id modulo, because ids come in
+ * periodic patterns (an importer writing a paper, its files and its meeting in turn) that a
+ * modulo would sample along.
+ */
+export function mix(id: number): number {
+  let h = id >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
 
 export interface MetaSource {
   id: number;
@@ -65,11 +80,9 @@ export function fieldIds(json: string): number[] {
 
 /** The meta tokens of one document. */
 export function metaTokens(d: MetaSource): string[] {
-  const out = [
-    d.is_public === 1 ? meta.public : meta.nonPublic,
-    meta.type(d.doc_type),
-    meta.bucket(d.id % SAMPLE_BUCKETS),
-  ];
+  const out = [d.is_public === 1 ? meta.public : meta.nonPublic, meta.type(d.doc_type)];
+  const h = mix(d.id);
+  for (let level = 1; level <= SAMPLE_LEVELS; level++) if (h % 4 ** level === 0) out.push(meta.sample(level));
   if (d.owner_organization_id != null) out.push(meta.owner(d.owner_organization_id));
   if (d.body_name != null) out.push(meta.body(d.body_name));
   if (d.committee != null) out.push(meta.committee(d.committee));
