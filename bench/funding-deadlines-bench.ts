@@ -4,7 +4,12 @@ import { findDateMentions } from '../src/domains/funding/deadlines/date-mentions
 import { evaluateExtractor, type LabelledItem } from '../src/domains/funding/deadlines/evaluate.js';
 import { extractDeadlines } from '../src/domains/funding/deadlines/extract-deadlines.js';
 import { normalizeText, splitSentences } from '../src/domains/funding/deadlines/normalize.js';
-import type { BenchContext, BenchReport } from './lib/types.js';
+import type { BenchContext, BenchMetric, BenchReport } from './lib/types.js';
+
+interface HeldOutItem extends LabelledItem {
+  part: 'A' | 'B';
+  expected: LabelledItem['expected'] & { dates: { date: string; kind: string; words: string }[] };
+}
 
 /** The naive reading: every full date in the text is a deadline. */
 function naiveScores(items: LabelledItem[]): { precision: number; recall: number } {
@@ -24,52 +29,119 @@ function naiveScores(items: LabelledItem[]): { precision: number; recall: number
     for (const d of found) want.has(d) ? tp++ : fp++;
     for (const d of want) if (!found.has(d)) fn++;
   }
-  return { precision: tp / (tp + fp), recall: tp / (tp + fn) };
+  return { precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1 };
 }
 
-/** Precision/recall of the deadline extractor on the labelled real texts, and its speed. */
+/** Labelled non-deadline dates (starts, validity, stamps, result dates) the extractor kept out of its deadlines. */
+function keptOut(items: HeldOutItem[]): { kept: number; total: number } {
+  let kept = 0;
+  let total = 0;
+  for (const item of items) {
+    const got = extractDeadlines(item.text, { today: item.referenceDate });
+    const deadlines = new Set(got.deadlines.filter((d) => d.confidence >= 0.5).map((d) => d.date));
+    for (const d of item.expected.dates.filter((x) => x.kind !== 'deadline')) {
+      total++;
+      if (!deadlines.has(d.date)) kept++;
+    }
+  }
+  return { kept, total };
+}
+
+const load = <T>(root: string, name: string) =>
+  (
+    JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'funding-deadlines', name), 'utf8')) as {
+      items: T[];
+    }
+  ).items;
+
+const fmt = (x: number) => x.toFixed(2);
+
+/** Precision/recall of the deadline extractor on the tuning set and on the held-out set (parts A, B), and its speed. */
 export async function run(ctx: BenchContext): Promise<BenchReport> {
-  const file = join(ctx.root, 'test', 'fixtures', 'funding-deadlines', 'labelled.json');
-  const { items } = JSON.parse(readFileSync(file, 'utf8')) as { items: LabelledItem[] };
-  const r = evaluateExtractor(items);
-  const naive = naiveScores(items);
+  const tuning = load<LabelledItem>(ctx.root, 'labelled.json');
+  const heldOut = load<HeldOutItem>(ctx.root, 'heldout.json');
+  const partA = heldOut.filter((i) => i.part === 'A');
+  const partB = heldOut.filter((i) => i.part === 'B');
+  const gold = (items: LabelledItem[]) => items.reduce((n, i) => n + i.expected.deadlines.length, 0);
+
+  const r = evaluateExtractor(tuning);
+  const naive = naiveScores(tuning);
+  const h = evaluateExtractor(heldOut);
+  const hA = evaluateExtractor(partA);
+  const hB = evaluateExtractor(partB);
+  const hNaive = naiveScores(heldOut);
+  const out = keptOut(heldOut);
+
   const started = performance.now();
   let texts = 0;
   while (performance.now() - started < 1000) {
-    for (const item of items) extractDeadlines(item.text, { today: item.referenceDate });
-    texts += items.length;
+    for (const item of tuning) extractDeadlines(item.text, { today: item.referenceDate });
+    texts += tuning.length;
   }
   const perSecond = texts / ((performance.now() - started) / 1000);
-  for (const m of r.misses)
+  // Misses are printed for the tuning set and part A only: part B's errors are not looked at.
+  for (const m of [...r.misses, ...hA.misses])
     ctx.log(`miss ${m.id}: missing ${m.missing.join(',')} extra ${m.extra.join(',')}`);
+  if (hB.misses.length) ctx.log(`part B: ${hB.misses.length} misses (not printed: part B stays unseen)`);
+
+  const pr = (
+    label: string,
+    e: ReturnType<typeof evaluateExtractor>,
+    base: { precision: number; recall: number },
+    goal: boolean,
+  ): BenchMetric[] => [
+    {
+      name: `${label} precision (confidence ≥ 0.5)`,
+      value: e.precision,
+      unit: '',
+      baseline: { label: 'every full date is a deadline', value: base.precision },
+      ratio: base.precision ? e.precision / base.precision : undefined,
+      ...(goal ? { goal: '≥ 0.85', met: e.precision >= 0.85 } : {}),
+    },
+    {
+      name: `${label} recall`,
+      value: e.recall,
+      unit: '',
+      baseline: { label: 'every full date is a deadline', value: base.recall },
+      ratio: base.recall ? e.recall / base.recall : undefined,
+      ...(goal ? { goal: '≥ 0.85', met: e.recall >= 0.85 } : {}),
+    },
+  ];
   return {
-    title: `Funding deadlines from free text (${items.length} labelled real texts)`,
+    title: `Funding deadlines from free text (tuning set ${tuning.length} texts, held-out ${heldOut.length} real funding texts)`,
     metrics: [
+      ...pr(`tuning set (${tuning.length} texts, ${gold(tuning)} deadlines)`, r, naive, true),
+      ...pr(`held-out A+B (${heldOut.length} texts, ${gold(heldOut)} deadlines)`, h, hNaive, true),
       {
-        name: 'precision (confidence ≥ 0.5)',
-        value: r.precision,
-        unit: '',
-        baseline: { label: 'every full date is a deadline', value: naive.precision },
-        ratio: r.precision / naive.precision,
-        goal: '≥ 0.85',
-        met: r.precision >= 0.85,
+        name: `held-out part A precision / recall (${partA.length} texts, ${gold(partA)} deadlines)`,
+        value: hA.precision,
+        unit: `/ ${fmt(hA.recall)}`,
       },
       {
-        name: 'recall',
-        value: r.recall,
-        unit: '',
-        baseline: { label: 'every full date is a deadline', value: naive.recall },
-        ratio: r.recall / naive.recall,
-        goal: '≥ 0.85',
-        met: r.recall >= 0.85,
+        name: `held-out part B precision / recall (${partB.length} texts, ${gold(partB)} deadlines)`,
+        value: hB.precision,
+        unit: `/ ${fmt(hB.recall)}`,
       },
-      { name: 'rolling flag accuracy', value: r.flagAccuracy.rolling, unit: '' },
-      { name: 'closed flag accuracy', value: r.flagAccuracy.closed, unit: '' },
+      { name: 'held-out: labelled non-deadline dates kept out', value: out.kept, unit: `of ${out.total}` },
+      {
+        name: 'rolling flag accuracy (tuning / held-out)',
+        value: r.flagAccuracy.rolling,
+        unit: `/ ${fmt(h.flagAccuracy.rolling)}`,
+      },
+      {
+        name: 'closed flag accuracy (tuning / held-out)',
+        value: r.flagAccuracy.closed,
+        unit: `/ ${fmt(h.flagAccuracy.closed)}`,
+      },
       { name: 'throughput', value: perSecond, unit: 'texts/s' },
     ],
     notes: [
-      `TP ${r.truePositives}, FP ${r.falsePositives}, FN ${r.falseNegatives}`,
-      'The rules were written while looking at this set; treat the figures as an upper bound until a held-out set exists.',
+      `tuning set: TP ${r.truePositives}, FP ${r.falsePositives}, FN ${r.falseNegatives}; the rules were written while looking at it, so these figures are an upper bound`,
+      `held-out: TP ${h.truePositives}, FP ${h.falsePositives}, FN ${h.falseNegatives} (A: ${hA.truePositives}/${hA.falsePositives}/${hA.falseNegatives}, B: ${hB.truePositives}/${hB.falsePositives}/${hB.falseNegatives})`,
+      'held-out set: every programme/call text in shared/funding not in the tuning set (EU F&T notices and tender descriptions, FDB fields, nrw-facts.md lines), labelled by reading before the extractor ran on it (test/fixtures/funding-deadlines/README.md)',
+      "which figure is after looking: part A's errors were looked at first — it had none, so no rule was changed because of the held-out set; part B was not looked at before this run. Both parts are therefore before any held-out tuning; part B alone is the cleanest figure",
+      `easy: the naive baseline already reaches ${fmt(hNaive.precision)} / ${fmt(hNaive.recall)} on the held-out set (its only non-deadline dates are month-only result dates and two stamps), so it separates the extractor from the naive reading far less than the tuning set does`,
+      "small: 6 held-out deadlines, one error moves a part's precision or recall by 0.25–0.33; most EU notices reuse portal phrasings that the tuning set also contains, and the held-out set has no start or validity dates and no German deadline sentence (shared/funding has none left) — it shows the rules do not break on unseen real texts, not a precise rate",
     ],
   };
 }

@@ -1,5 +1,6 @@
 import { withId } from '../../infra/db/columns.js';
 import type { MigrationSet } from '../../infra/db/migrate.js';
+import { fundingDeadlineMigrations } from './deadlines/migrations.js';
 
 /** Migrations of the funding radar's intelligence; key range 2026112555..2026112559. */
 export const fundingRadarMigrations: MigrationSet = {
@@ -144,4 +145,6 @@ export const fundingRadarMigrations: MigrationSet = {
         .execute();
     },
   },
+  // The deadline extraction state (2026120170..74) lives with the deadlines code.
+  ...fundingDeadlineMigrations,
 };

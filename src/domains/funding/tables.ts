@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { FundingRadarTables } from './alerts/radar-tables.js';
+import type { CallExtractionColumns } from './deadlines/tables.js';
 
 /**
  * Funding radar tables. Imported rows carry `source` (importer kind), `source_set` (the scope a full
@@ -62,7 +63,8 @@ export interface FundingTables extends FundingRadarTables {
       owner_organization_id: number | null;
     };
   funding_calls: Tracked &
-    Stamped & {
+    Stamped &
+    CallExtractionColumns & {
       id: Generated<number>;
       programme_id: number | null;
       /** 'grant' | 'tender' | 'guideline' (Richtlinienförderung) */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../app/context.js';
 import { defineJob, type JobDefinition } from '../../../infra/jobs/runner.js';
 import { createMailer } from '../../../infra/mail/mailer.js';
+import { MAX_QUEUED_CALL_IDS } from '../deadlines/queue.js';
 import { extractCallDeadlines } from '../deadlines/review-service.js';
 import { type AlertMode, sendFundingAlerts } from './send-alerts.js';
 
@@ -27,9 +28,13 @@ export function radarJobs(ctx: AppContext): JobDefinition[] {
   return [
     defineJob({
       type: 'funding.extract-deadlines',
-      payload: z.object({ callId: z.number().int().optional() }),
+      // callIds: queued after an import for the calls it added or changed (deadlines/queue.ts)
+      payload: z.object({
+        callId: z.number().int().optional(),
+        callIds: z.array(z.number().int()).max(MAX_QUEUED_CALL_IDS).optional(),
+      }),
       schedule: { dailyAtUtc: '04:10' },
-      handler: async ({ callId }) => extractCallDeadlines(ctx.db, { callId }),
+      handler: async ({ callId, callIds }) => extractCallDeadlines(ctx.db, { callId, callIds }),
     }),
     defineJob({
       type: 'funding.alerts.daily',

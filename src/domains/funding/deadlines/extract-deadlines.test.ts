@@ -89,7 +89,34 @@ describe('extractDeadlines', () => {
 
   it('strips HTML and survives odd input', () => {
     expect(dates('<p>Deadline:&nbsp;28.01.2027</p>')).toEqual(['2027-01-28']);
-    expect(extractDeadlines('')).toEqual({ deadlines: [], rolling: false, closed: false, otherDates: [] });
+    expect(extractDeadlines('')).toEqual({
+      deadlines: [],
+      rolling: false,
+      closed: false,
+      otherDates: [],
+      rollingEvidence: null,
+      closedEvidence: null,
+    });
     expect(dates('31.02.2027 Antragsfrist 99.99.9999')).toEqual([]);
+  });
+
+  it('names the sentence it read rolling or closed from (real snippets)', () => {
+    // EU Funding & Tenders, ESC-HUMAID-2021-QUAL-LABEL-FP latestInfos[6] (© European Union)
+    const closed = extractDeadlines(
+      '<p>Call ESC-HUMAID-2021-QUAL-LABEL - Quality Label Humanitarian Aid has closed on the 22 September 2021 at 17:00:00 (Brussels Local Time).</p><p>120 proposals have been submitted.</p>',
+      { today: '2026-12-01' },
+    );
+    expect(closed).toMatchObject({ closed: true, rolling: false, rollingEvidence: null });
+    expect(closed.closedEvidence).toBe(
+      'Call ESC-HUMAID-2021-QUAL-LABEL - Quality Label Humanitarian Aid has closed on the 22 September 2021 at 17:00:00 (Brussels Local Time).',
+    );
+    // Förderdatenbank, Einstiegsgeld (BMWE, CC BY-ND 4.0), sentence quoted unaltered
+    const rolling = extractDeadlines(
+      'Die Förderung ist vor Aufnahme der Erwerbstätigkeit bei den zuständigen Trägern der Grundsicherung zu beantragen.',
+    );
+    expect(rolling).toMatchObject({ rolling: true, closed: false, closedEvidence: null });
+    expect(rolling.rollingEvidence).toBe(
+      'Die Förderung ist vor Aufnahme der Erwerbstätigkeit bei den zuständigen Trägern der Grundsicherung zu beantragen.',
+    );
   });
 });

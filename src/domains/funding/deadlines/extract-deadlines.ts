@@ -17,6 +17,10 @@ import type { DeadlineExtraction, ExtractedDeadline, ExtractOptions, OtherDate }
 const rollingContext =
   /antr[aä]g|beantrag|einreich|eingereicht|bewerb|skizze|apply|application|submi|proposal/i;
 
+function clip(sentence: string): string {
+  return sentence.length > 240 ? `${sentence.slice(0, 239)}…` : sentence;
+}
+
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -64,13 +68,17 @@ export function extractDeadlines(input: string, options: ExtractOptions = {}): D
   const deadlines: ExtractedDeadline[] = [];
   const otherDates: OtherDate[] = [];
   let rolling = false;
+  let rollingEvidence: string | null = null;
   let closedAt = -1;
   let closedDates: string[] = [];
   let reopenedAt = -1;
 
   sentences.forEach((s, si) => {
     const sentence = s.text;
-    if (isRolling(sentence)) rolling = true;
+    if (isRolling(sentence)) {
+      rolling = true;
+      rollingEvidence ??= clip(sentence);
+    }
     const mentions = findDateMentions(sentence);
     const judgements = classifyMentions(sentence, mentions);
     const isClosure = closedCue.test(sentence) && closedContext.test(sentence);
@@ -141,7 +149,14 @@ export function extractDeadlines(input: string, options: ExtractOptions = {}): D
     reopenedAt > closedAt ||
     (latestClosure !== null && merged.some((d) => d.date > latestClosure && !d.recurring));
   const closed = closedAt >= 0 && !reopened;
-  return { deadlines: merged, rolling: rolling && !closed, closed, otherDates };
+  return {
+    deadlines: merged,
+    rolling: rolling && !closed,
+    closed,
+    otherDates,
+    rollingEvidence: rolling && !closed ? rollingEvidence : null,
+    closedEvidence: closed ? clip(sentences[closedAt].text) : null,
+  };
 }
 
 /** The same day named twice keeps the most confident reading (and its time, if any). */

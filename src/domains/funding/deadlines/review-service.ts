@@ -7,93 +7,13 @@ import type { Actor } from '../../access/actor.js';
 import { actorLabel } from '../../access/actor.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import { assertOffice } from '../api/access.js';
-import { findRoundByKey, insertRound, listLiveCalls, updateRound } from '../repository.js';
-import { extractDeadlines } from './extract-deadlines.js';
-
-/** At or above this confidence an extracted deadline becomes a round at once; below it waits for review. */
-export const AUTO_ACCEPT = 0.75;
+import { findRoundByKey, insertRound, updateRound } from '../repository.js';
+import { recordChange } from '../sync/track.js';
+import { applyFlags, desiredFlags, effectiveFlags } from './apply-flags.js';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
 
-export interface ExtractionCounts {
-  calls: number;
-  rounds: number;
-  queued: number;
-}
-
-/**
- * Reads deadlines from the free text of every live call (and its programme's "Fristen" text) and
- * stores them: confident ones as rounds with origin 'extracted', the rest in the review queue.
- * Calls whose source already gives rounds are skipped: the source wins over prose.
- */
-export async function extractCallDeadlines(
-  db: Kysely<DB>,
-  opts: { today?: string; callId?: number } = {},
-): Promise<ExtractionCounts> {
-  const counts: ExtractionCounts = { calls: 0, rounds: 0, queued: 0 };
-  const calls = (await listLiveCalls(db)).filter((c) => opts.callId === undefined || c.id === opts.callId);
-  for (const call of calls) {
-    const text = [call.text, call.programme_deadline_text].filter(Boolean).join('\n\n');
-    if (!text.trim()) continue;
-    const fromSource = await db
-      .selectFrom('funding_rounds')
-      .select('id')
-      .where('call_id', '=', call.id)
-      .where('origin', '=', 'source')
-      .where('withdrawn_at', 'is', null)
-      .executeTakeFirst();
-    if (fromSource) continue;
-    counts.calls++;
-    const found = extractDeadlines(text, { today: opts.today });
-    for (const d of found.deadlines) {
-      if (d.confidence < 0.3) continue;
-      const at = nowIso();
-      if (d.confidence >= AUTO_ACCEPT) {
-        const key = `extracted:${d.date}`;
-        if (await findRoundByKey(db, call.id, key)) continue;
-        await insertRound(db, {
-          call_id: call.id,
-          round_key: key,
-          label: d.recurring ? 'Stichtag (wiederkehrend)' : null,
-          opens_at: null,
-          deadline_date: d.date,
-          deadline_time: d.time,
-          time_zone: d.timeZone?.includes('/') ? d.timeZone : 'Europe/Berlin',
-          deadline_kind: 'submission',
-          confidence: d.confidence,
-          origin: 'extracted',
-          review_status: 'unreviewed',
-          evidence: d.evidence,
-          content_hash: hash(`${d.date}|${d.time ?? ''}|${d.evidence}`),
-          first_seen_at: at,
-          last_seen_at: at,
-          withdrawn_at: null,
-          created_at: at,
-          updated_at: at,
-        });
-        counts.rounds++;
-      } else {
-        const res = await db
-          .insertInto('funding_deadline_reviews')
-          .values({
-            call_id: call.id,
-            deadline_date: d.date,
-            deadline_time: d.time,
-            time_zone: d.timeZone,
-            confidence: d.confidence,
-            evidence: d.evidence,
-            reasons: JSON.stringify(d.reasons),
-            status: 'pending',
-            created_at: at,
-          })
-          .onConflict((oc) => oc.columns(['call_id', 'deadline_date']).doNothing())
-          .executeTakeFirst();
-        counts.queued += Number(res.numInsertedOrUpdatedRows ?? 0);
-      }
-    }
-  }
-  return counts;
-}
+export { AUTO_ACCEPT, type ExtractionCounts, extractCallDeadlines } from './extract-calls.js';
 
 export async function listReviewQueue(db: Kysely<DB>, actor: Actor, status = 'pending') {
   assertOffice(actor);
@@ -161,7 +81,12 @@ export async function decideReview(
       const time = decision.action === 'correct' ? (decision.time ?? null) : item.deadline_time;
       const existing = await findRoundByKey(trx, item.call_id, key);
       if (existing) {
-        await updateRound(trx, existing.id, { review_status: 'confirmed', updated_at: at });
+        // confirming a date brings back a round the extraction had withdrawn
+        await updateRound(trx, existing.id, {
+          review_status: 'confirmed',
+          withdrawn_at: null,
+          updated_at: at,
+        });
         roundId = existing.id;
       } else {
         roundId = await insertRound(trx, {
@@ -210,5 +135,141 @@ export async function decideReview(
       requestId,
     });
     return { id, status, roundId, date: decision.action === 'reject' ? null : date };
+  });
+}
+
+/**
+ * Calls whose text was read as rolling or closed (or whose status/stage model extraction changed):
+ * what the extractor read, from which sentence, what was written to the call, and whether a source
+ * field held it back. 'pending' = not yet decided by a person; 'decided' = confirmed or overridden.
+ */
+export async function listFlagQueue(db: Kysely<DB>, actor: Actor, state: 'pending' | 'decided' = 'pending') {
+  assertOffice(actor);
+  let q = db
+    .selectFrom('funding_calls')
+    .selectAll()
+    .where('withdrawn_at', 'is', null)
+    .where('extraction_at', 'is not', null);
+  q =
+    state === 'pending'
+      ? q
+          .where('flags_review', '=', 'unreviewed')
+          .where((eb) =>
+            eb.or([
+              eb('extracted_rolling', '=', 1),
+              eb('extracted_closed', '=', 1),
+              eb('status_before_extraction', 'is not', null),
+              eb('stage_before_extraction', 'is not', null),
+            ]),
+          )
+      : q.where('flags_review', '!=', 'unreviewed');
+  const rows = await q.orderBy('id').limit(500).execute();
+  return rows.map((c) => {
+    const d = desiredFlags(c);
+    const eff = effectiveFlags(c);
+    const evidence = c.extraction_flag_evidence
+      ? (JSON.parse(c.extraction_flag_evidence) as { rolling?: string; closed?: string })
+      : {};
+    return {
+      call_id: c.id,
+      call_title: c.title,
+      source: c.source,
+      status: c.status,
+      stage_model: c.stage_model,
+      extracted_rolling: c.extracted_rolling === 1,
+      extracted_closed: c.extracted_closed === 1,
+      rolling: eff.rolling,
+      closed: eff.closed,
+      rolling_evidence: evidence.rolling ?? null,
+      closed_evidence: evidence.closed ?? null,
+      status_applied: c.status_before_extraction !== null,
+      stage_applied: c.stage_before_extraction !== null,
+      status_held_by_source: d.statusHeldBySource,
+      stage_held_by_source: d.stageHeldBySource,
+      flags_review: c.flags_review,
+      decided_by: c.flags_decided_by,
+      decided_at: c.flags_decided_at,
+      version: c.version,
+    };
+  });
+}
+
+/**
+ * A person confirms or overrides the rolling/closed reading of a call. The decision wins over the
+ * extractor and over source fields from then on (later extractions keep it), and is written to the
+ * call's status and stage model with a history row and an audit entry.
+ */
+export async function decideFlags(
+  db: Kysely<DB>,
+  actor: Actor,
+  callId: number,
+  decision: { rolling: boolean; closed: boolean; version?: number },
+  requestId?: string,
+) {
+  assertOffice(actor);
+  return db.transaction().execute(async (trx) => {
+    const call = await trx
+      .selectFrom('funding_calls')
+      .selectAll()
+      .where('id', '=', callId)
+      .executeTakeFirst();
+    if (!call) throw new NotFoundError('Call');
+    if (decision.version !== undefined && decision.version !== call.version) throw new ConflictError();
+    const at = nowIso();
+    const review =
+      decision.rolling === (call.extracted_rolling === 1) && decision.closed === (call.extracted_closed === 1)
+        ? 'confirmed'
+        : 'overridden';
+    const who = actorLabel(actor);
+    const decided = {
+      flags_review: review,
+      flags_rolling: decision.rolling ? 1 : 0,
+      flags_closed: decision.closed ? 1 : 0,
+      flags_decided_by: who,
+      flags_decided_at: at,
+      version: call.version + 1,
+    };
+    await trx.updateTable('funding_calls').set(decided).where('id', '=', callId).execute();
+    const tc = {
+      db: trx,
+      runId: null,
+      now: at,
+      source: call.source,
+      sourceSet: call.source_set,
+      actorLabel: who,
+    };
+    const after = { ...call, ...decided };
+    const changed = await applyFlags(trx, after, tc);
+    if (!changed) {
+      // the decision itself is history even when status and stage model stay as they were
+      await recordChange(tc, 'call', callId, 'changed', {
+        flags_review: { before: call.flags_review, after: review },
+      });
+    }
+    const row = await trx
+      .selectFrom('funding_calls')
+      .select(['status', 'stage_model', 'version'])
+      .where('id', '=', callId)
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actor,
+      entityType: 'funding_call_flags',
+      entityId: callId,
+      action: review === 'confirmed' ? 'confirm' : 'override',
+      before: {
+        rolling: call.extracted_rolling === 1,
+        closed: call.extracted_closed === 1,
+        status: call.status,
+        stageModel: call.stage_model,
+      },
+      after: {
+        rolling: decision.rolling,
+        closed: decision.closed,
+        status: row.status,
+        stageModel: row.stage_model,
+      },
+      requestId,
+    });
+    return { callId, review, status: row.status, stageModel: row.stage_model, version: row.version };
   });
 }

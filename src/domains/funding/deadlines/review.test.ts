@@ -11,7 +11,7 @@ describeEachDb('funding deadline review queue', (env) => {
       text: 'Projektskizzen sind bis zum 31. März 2027 einzureichen. Eine Antragstellung ist voraussichtlich bis Ende Juni 2027 möglich.',
     });
     const counts = await extractCallDeadlines(db, { today: '2026-11-25', callId });
-    expect(counts).toEqual({ calls: 1, rounds: 1, queued: 1 });
+    expect(counts).toMatchObject({ calls: 1, rounds: 1, queued: 1, withdrawn: 0 });
     const rounds = await db.selectFrom('funding_rounds').selectAll().where('call_id', '=', callId).execute();
     expect(rounds.map((r) => [r.deadline_date, r.origin])).toEqual([['2027-03-31', 'extracted']]);
     // running again adds nothing
@@ -19,6 +19,9 @@ describeEachDb('funding deadline review queue', (env) => {
       calls: 1,
       rounds: 0,
       queued: 0,
+      withdrawn: 0,
+      reappeared: 0,
+      flagChanges: 0,
     });
 
     const anon = await env().app.inject({ method: 'GET', url: '/api/funding/review' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../../app/context.js';
-import { decideReview, listReviewQueue } from './review-service.js';
+import { decideFlags, decideReview, listFlagQueue, listReviewQueue } from './review-service.js';
 
 const item = z.object({
   id: z.number(),
@@ -18,7 +18,63 @@ const item = z.object({
   version: z.number(),
 });
 
+const flagItem = z.object({
+  call_id: z.number(),
+  call_title: z.string(),
+  source: z.string(),
+  status: z.string(),
+  stage_model: z.string(),
+  extracted_rolling: z.boolean(),
+  extracted_closed: z.boolean(),
+  rolling: z.boolean(),
+  closed: z.boolean(),
+  rolling_evidence: z.string().nullable(),
+  closed_evidence: z.string().nullable(),
+  status_applied: z.boolean(),
+  stage_applied: z.boolean(),
+  status_held_by_source: z.boolean(),
+  stage_held_by_source: z.boolean(),
+  flags_review: z.string(),
+  decided_by: z.string().nullable(),
+  decided_at: z.string().nullable(),
+  version: z.number(),
+});
+
 export function reviewRoutes(app: AppServer, ctx: AppContext): void {
+  app.get(
+    '/api/funding/review/flags',
+    {
+      schema: {
+        tags: ['funding'],
+        summary: 'Laufend/geschlossen aus dem Text prüfen / review rolling and closed read from call texts',
+        querystring: z.object({ state: z.enum(['pending', 'decided']).default('pending') }),
+        response: { 200: z.object({ items: z.array(flagItem) }) },
+      },
+    },
+    async (request) => ({ items: await listFlagQueue(ctx.db, request.actor, request.query.state) }),
+  );
+
+  app.post(
+    '/api/funding/review/flags/:callId',
+    {
+      schema: {
+        tags: ['funding'],
+        params: z.object({ callId: z.coerce.number().int().positive() }),
+        body: z.object({ rolling: z.boolean(), closed: z.boolean(), version: z.number().int().optional() }),
+        response: {
+          200: z.object({
+            callId: z.number(),
+            review: z.string(),
+            status: z.string(),
+            stageModel: z.string(),
+            version: z.number(),
+          }),
+        },
+      },
+    },
+    async (request) => decideFlags(ctx.db, request.actor, request.params.callId, request.body, request.id),
+  );
+
   app.get(
     '/api/funding/review',
     {

@@ -45,6 +45,10 @@ export interface DeadlineExtraction {
   closed: boolean;
   /** Dates seen but not read as deadlines, with the role they were given. */
   otherDates: OtherDate[];
+  /** The sentence `rolling` was read from (null when not rolling). */
+  rollingEvidence: string | null;
+  /** The sentence `closed` was read from (null when not closed). */
+  closedEvidence: string | null;
 }
 
 export interface ExtractOptions {

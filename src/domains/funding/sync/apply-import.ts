@@ -1,5 +1,6 @@
 import type { ControlledTransaction, Kysely } from 'kysely';
 import type { DB } from '../../../app/schema.js';
+import { queueDeadlineExtraction } from '../deadlines/queue.js';
 import {
   emptyCounts,
   type ImportCounts,
@@ -20,6 +21,8 @@ export interface ImportResult {
   notes: string[];
   records: number;
   seconds: number;
+  /** Job `funding.extract-deadlines` queued for the calls this import added or changed (null: none). */
+  extractionJobId: number | null;
 }
 
 const BATCH_SIZE = 100;
@@ -28,6 +31,8 @@ interface Seen {
   programmes: Set<number>;
   calls: Set<number>;
   projects: Set<number>;
+  /** Calls new, changed or reappeared (or whose programme or source rounds changed): read again. */
+  affectedCalls: Set<number>;
 }
 
 function merge(outcomes: Outcome[]): Outcome {
@@ -84,6 +89,7 @@ async function applyItem(tc: TrackContext, item: Exclude<ParsedItem, { kind: 're
     outcomes.push(c.outcome);
     const roundsChanged = await syncSourceRounds(tc, c.id, item.call.rounds);
     if (roundsChanged && c.outcome === 'unchanged') outcomes.push('changed');
+    if (merge(outcomes) !== 'unchanged') seen.affectedCalls.add(c.id);
   }
   return merge(outcomes);
 }
@@ -116,7 +122,12 @@ export async function applyImport(
     .returning('id')
     .executeTakeFirstOrThrow();
   const counts = emptyCounts();
-  const seen: Seen = { programmes: new Set(), calls: new Set(), projects: new Set() };
+  const seen: Seen = {
+    programmes: new Set(),
+    calls: new Set(),
+    projects: new Set(),
+    affectedCalls: new Set(),
+  };
   const base = {
     runId: run.id,
     now: startedAt,
@@ -203,6 +214,8 @@ export async function applyImport(
     }
   } catch (err) {
     if (batch) await batch.rollback().execute();
+    // batches committed before the failure changed calls too: read those again
+    await queueDeadlineExtraction(db, seen.affectedCalls).catch(() => null);
     await db
       .updateTable('funding_import_runs')
       .set({
@@ -216,6 +229,8 @@ export async function applyImport(
     throw err;
   }
   await opts.onProgress?.(done, done, 'done');
+  // Deadlines, rolling/closed and withdrawals follow the new texts right away, not at the daily run.
+  const extractionJobId = await queueDeadlineExtraction(db, seen.affectedCalls);
   const finished = clock();
   await db
     .updateTable('funding_import_runs')
@@ -235,5 +250,6 @@ export async function applyImport(
     notes: parsed.notes,
     records: done,
     seconds: (finished.getTime() - started.getTime()) / 1000,
+    extractionJobId,
   };
 }
