@@ -45,9 +45,18 @@ export async function indexDocuments(ctx: IndexCtx, docs: SearchDocumentInput[])
     const known = await ctx.db
       .selectFrom('search_documents')
       .select(['doc_type', 'source_id'])
-      .where((eb) =>
-        eb.or(batch.map((d) => eb.and([eb('doc_type', '=', d.type), eb('source_id', '=', d.sourceId)]))),
-      )
+      .where((eb) => {
+        // One IN list per type (a page is mostly one or two types), not one OR branch per document.
+        const byType = new Map<string, number[]>();
+        for (const d of batch) {
+          const ids = byType.get(d.type);
+          if (ids) ids.push(d.sourceId);
+          else byType.set(d.type, [d.sourceId]);
+        }
+        return eb.or(
+          [...byType].map(([type, ids]) => eb.and([eb('doc_type', '=', type), eb('source_id', 'in', ids)])),
+        );
+      })
       .execute();
     const existing = new Set(known.map((k) => `${k.doc_type}\u0000${k.source_id}`));
     for (const d of batch) {

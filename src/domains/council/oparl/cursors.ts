@@ -16,6 +16,18 @@ export interface CursorUpdate extends CursorKey {
   error?: string | null;
   /** Set when a run completes: the start of that run becomes the next modified_since. */
   watermark?: string;
+  /**
+   * A new run of the list (a full one, or from modified_since), not yet written: it begins with
+   * this update, in the same statement and so in the transaction of the run's first page.
+   */
+  start?: StartRun;
+}
+
+export interface StartRun {
+  listUrl: string;
+  startUrl: string;
+  since: string | null;
+  startedAt: string;
 }
 
 export async function getCursor(db: Kysely<DB>, key: CursorKey) {
@@ -28,36 +40,33 @@ export async function getCursor(db: Kysely<DB>, key: CursorKey) {
     .executeTakeFirst();
 }
 
-/** Begins a new run of a list (a full one, or from modified_since). */
-export async function startCursor(
-  db: Kysely<DB>,
-  key: CursorKey,
-  run: { listUrl: string; startUrl: string; since: string | null; startedAt: string },
-): Promise<void> {
-  const values = {
-    list_url: run.listUrl,
-    next_url: run.startUrl,
-    run_since: run.since,
-    run_started_at: run.startedAt,
-    status: 'running',
-    pages: 0,
-    error: null,
-    updated_at: nowIso(),
-  };
-  await db
-    .insertInto('council_sync_cursors')
-    .values({
-      source_id: key.sourceId,
-      body_oparl_id: key.bodyOparlId,
-      list_kind: key.listKind,
-      watermark: null,
-      ...values,
-    })
-    .onConflict((oc) => oc.columns(['source_id', 'body_oparl_id', 'list_kind']).doUpdateSet(values))
-    .execute();
-}
-
 export async function updateCursor(db: Kysely<DB>, u: CursorUpdate): Promise<void> {
+  if (u.start) {
+    // Begin the run and apply its first update at once: one write instead of two commits.
+    const values = {
+      list_url: u.start.listUrl,
+      next_url: u.nextUrl,
+      run_since: u.start.since,
+      run_started_at: u.start.startedAt,
+      status: u.status,
+      pages: u.pagesDelta,
+      error: u.error ?? null,
+      updated_at: nowIso(),
+      ...(u.watermark ? { watermark: u.watermark } : {}),
+    };
+    await db
+      .insertInto('council_sync_cursors')
+      .values({
+        source_id: u.sourceId,
+        body_oparl_id: u.bodyOparlId,
+        list_kind: u.listKind,
+        watermark: null,
+        ...values,
+      })
+      .onConflict((oc) => oc.columns(['source_id', 'body_oparl_id', 'list_kind']).doUpdateSet(values))
+      .execute();
+    return;
+  }
   await db
     .updateTable('council_sync_cursors')
     .set((eb) => ({

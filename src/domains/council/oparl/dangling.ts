@@ -121,17 +121,27 @@ export async function markDanglingReferences(
       .select(['id', 'quirks_json'])
       .where('source_id', '=', sourceId)
       .execute();
+    // Rows that get the same quirk list are updated in one statement (at most 1,000 ids each).
+    const byValue = new Map<string | null, number[]>();
     for (const row of rows) {
       const quirks = parseQuirks(row.quirks_json as string | null);
       const has = quirks.includes(danglingQuirk);
       const should = perRow.has(Number(row.id));
       if (has === should) continue;
       const next = should ? [...quirks, danglingQuirk] : quirks.filter((q) => q !== danglingQuirk);
-      await loose
-        .updateTable(table)
-        .set({ quirks_json: next.length ? JSON.stringify(next) : null })
-        .where('id', '=', Number(row.id))
-        .execute();
+      const value = next.length ? JSON.stringify(next) : null;
+      const ids = byValue.get(value) ?? [];
+      ids.push(Number(row.id));
+      byValue.set(value, ids);
+    }
+    for (const [value, ids] of byValue) {
+      for (let i = 0; i < ids.length; i += 1000) {
+        await loose
+          .updateTable(table)
+          .set({ quirks_json: value })
+          .where('id', 'in', ids.slice(i, i + 1000))
+          .execute();
+      }
     }
   }
   return { references: danglingCount, rows: flagged };

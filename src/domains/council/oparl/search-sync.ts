@@ -153,8 +153,12 @@ async function documentsFor(db: Kysely<DB>, kind: Indexed, ids: number[]): Promi
   }));
 }
 
-/** Keeps the search index in step with a stored page: deleted objects leave it, the rest is upserted. */
+/**
+ * Keeps the search index in step with a stored page: deleted objects leave it, the rest is upserted
+ * in one call for all kinds (one classification pass, one vocabulary update, one full-text write).
+ */
 export async function indexSyncedObjects(ctx: Ctx, stored: UpsertResult[]): Promise<void> {
+  const docs: SearchDocumentInput[] = [];
   for (const kind of Object.keys(docType) as Indexed[]) {
     const mine = stored.filter((s) => s.kind === kind);
     if (mine.length === 0) continue;
@@ -163,6 +167,7 @@ export async function indexSyncedObjects(ctx: Ctx, stored: UpsertResult[]): Prom
       (id) => !gone.includes(id),
     );
     if (gone.length) await removeDocuments(ctx, docType[kind], gone);
-    if (live.length) await indexDocuments(ctx, await documentsFor(ctx.db, kind, live));
+    if (live.length) docs.push(...(await documentsFor(ctx.db, kind, live)));
   }
+  if (docs.length) await indexDocuments(ctx, docs);
 }

@@ -7,7 +7,7 @@ import { type Extracted, extractObjects, type Rejected } from './extract.js';
 import { type ObjectKind, tableOf } from './kinds.js';
 import { quarantine, resolveQuarantined } from './quarantine.js';
 import { indexSyncedObjects } from './search-sync.js';
-import { type UpsertResult, upsertObject } from './upsert-object.js';
+import { type UpsertResult, upsertObjects } from './upsert-object.js';
 
 export interface PageInput {
   sourceId: number;
@@ -70,16 +70,14 @@ async function writeEntries(
       (a, b) =>
         tableOf[a.kind].localeCompare(tableOf[b.kind]) || String(a.obj.id).localeCompare(String(b.obj.id)),
     );
-  for (const item of items) {
-    stored.push(
-      await upsertObject(db, item, {
-        sourceId: page.sourceId,
-        bodyOparlId: page.bodyOparlId,
-        fetchedAt: page.fetchedAt,
-        now,
-      }),
-    );
-  }
+  stored.push(
+    ...(await upsertObjects(db, items, {
+      sourceId: page.sourceId,
+      bodyOparlId: page.bodyOparlId,
+      fetchedAt: page.fetchedAt,
+      now,
+    })),
+  );
   await resolveQuarantined(
     db,
     page.sourceId,

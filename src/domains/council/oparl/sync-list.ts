@@ -1,5 +1,5 @@
 import type { AppContext } from '../../../app/context.js';
-import { getCursor, startCursor, updateCursor } from './cursors.js';
+import { type CursorUpdate, getCursor, type StartRun, updateCursor } from './cursors.js';
 import type { OParlHttpClient } from './http-client.js';
 import type { ObjectKind } from './kinds.js';
 import { quarantine } from './quarantine.js';
@@ -68,23 +68,36 @@ export async function syncList(deps: ListDeps, job: ListJob): Promise<ListResult
     result.quirks[name] = (result.quirks[name] ?? 0) + n;
   };
 
-  let cursor = await getCursor(ctx.db, key);
+  const cursor = await getCursor(ctx.db, key);
   const resumable = cursor && cursor.status !== 'done' && cursor.next_url && cursor.list_url === job.listUrl;
+  // A new run is written together with its first page (or its first failure), in one transaction:
+  // killed before that, the cursor is as it was and the next sync decides the same way again.
+  let start: StartRun | undefined;
+  let runStartedAt: string;
+  let url: string | null;
+  // Pages of this run already committed (a resumed run continues mid-list).
+  let pagesBefore: number;
   if (!resumable || job.since !== undefined) {
     const since = job.since !== undefined ? job.since : (cursor?.watermark ?? null);
     const startedAt = new Date(Date.now() - watermarkMarginMs).toISOString();
     const startUrl = since ? withParam(job.listUrl, 'modified_since', since) : job.listUrl;
-    await startCursor(ctx.db, key, { listUrl: job.listUrl, startUrl, since, startedAt });
-    cursor = await getCursor(ctx.db, key);
+    start = { listUrl: job.listUrl, startUrl, since, startedAt };
+    runStartedAt = startedAt;
+    url = startUrl;
+    pagesBefore = 0;
   } else {
     log.info({ nextUrl: cursor?.next_url }, 'resuming list at its cursor');
+    runStartedAt = cursor?.run_started_at ?? new Date().toISOString();
+    url = cursor?.next_url ?? null;
+    pagesBefore = cursor?.pages ?? 0;
   }
-  const runStartedAt = cursor?.run_started_at ?? new Date().toISOString();
-  let url: string | null = cursor?.next_url ?? null;
+  /** The cursor update of this step; the first one of a new run also begins the run. */
+  const step = (u: Omit<CursorUpdate, keyof typeof key | 'start'>): CursorUpdate => ({
+    ...key,
+    ...u,
+    ...(start ? { start } : {}),
+  });
   const visited = new Set<string>();
-
-  // Pages of this run already committed (a resumed run continues mid-list).
-  let pagesBefore = cursor?.pages ?? 0;
   while (url) {
     visited.add(url);
     const fetchedAt = Date.now();
@@ -95,13 +108,15 @@ export async function syncList(deps: ListDeps, job: ListJob): Promise<ListResult
     if (!res.ok) {
       if (res.error.reason === 'not_found' && mayBeEmpty) {
         quirk('not_found_as_empty_list');
-        await updateCursor(ctx.db, {
-          ...key,
-          nextUrl: null,
-          status: 'done',
-          pagesDelta: 1,
-          watermark: runStartedAt,
-        });
+        await updateCursor(
+          ctx.db,
+          step({
+            nextUrl: null,
+            status: 'done',
+            pagesDelta: 1,
+            watermark: runStartedAt,
+          }),
+        );
         return result;
       }
       if (res.error.raw !== null) {
@@ -115,13 +130,15 @@ export async function syncList(deps: ListDeps, job: ListJob): Promise<ListResult
         result.quarantined++;
       }
       log.warn({ url, reason: res.error.reason }, 'list page failed; the next sync resumes here');
-      await updateCursor(ctx.db, {
-        ...key,
-        nextUrl: url,
-        status: 'error',
-        pagesDelta: 0,
-        error: res.error.message,
-      });
+      await updateCursor(
+        ctx.db,
+        step({
+          nextUrl: url,
+          status: 'error',
+          pagesDelta: 0,
+          error: res.error.message,
+        }),
+      );
       return { ...result, status: 'error', error: `${url}: ${res.error.message}` };
     }
     const body = res.json as {
@@ -138,13 +155,15 @@ export async function syncList(deps: ListDeps, job: ListJob): Promise<ListResult
         reason: 'page is not an OParl list (no data array)',
       });
       result.quarantined++;
-      await updateCursor(ctx.db, {
-        ...key,
-        nextUrl: url,
-        status: 'error',
-        pagesDelta: 0,
-        error: 'not a list page',
-      });
+      await updateCursor(
+        ctx.db,
+        step({
+          nextUrl: url,
+          status: 'error',
+          pagesDelta: 0,
+          error: 'not a list page',
+        }),
+      );
       return { ...result, status: 'error', error: `${url}: not a list page` };
     }
     let next: string | null =
@@ -164,14 +183,14 @@ export async function syncList(deps: ListDeps, job: ListJob): Promise<ListResult
         entries: body.data,
         fetchedAt,
       },
-      {
-        ...key,
+      step({
         nextUrl: next,
         status: next ? 'running' : 'done',
         pagesDelta: 1,
         ...(next ? {} : { watermark: runStartedAt }),
-      },
+      }),
     );
+    start = undefined;
     result.pages++;
     result.stored += stats.stored.length;
     result.quarantined += stats.quarantined;
