@@ -25,3 +25,16 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// The SQLite reader thread (src/infra/db/sqlite-reader.ts) likewise.
+await build({
+  entryPoints: ['src/infra/db/sqlite-reader-worker.ts'],
+  outfile: 'dist/sqlite-reader-worker.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});

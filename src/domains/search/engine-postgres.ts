@@ -95,9 +95,10 @@ export async function searchPostgres(
   page: SearchPage,
 ): Promise<EngineResult> {
   const cond = where(node, metaQuery(actor, f));
-  const probe = await count(db, where(node, metaQuery(actor, f, [meta.sample(PROBE_LEVEL)])));
-  const plan = planCounting(probe);
-  const total = plan.exactTotal ? await count(db, cond) : probe * 4 ** PROBE_LEVEL;
+  // The probe (1/256 of the matches) sizes the set and, for a very large one, is the facet sample.
+  const probe = await facetRows(db, actor, where(node, metaQuery(actor, f, [meta.sample(PROBE_LEVEL)])));
+  const plan = planCounting(probe.length);
+  const total = plan.exactTotal ? await count(db, cond) : probe.length * 4 ** PROBE_LEVEL;
   const none = { total: 0, rows: [], facets: [], totalApproximate: false, facetsApproximate: false };
   if (total === 0) return none;
   const rows = await pageRows(db, actor, cond, node, page);
@@ -108,7 +109,10 @@ export async function searchPostgres(
     return { total, rows, facets, totalApproximate, facetsApproximate: false };
   }
   const level = plan.facetLevel ?? sampleLevel(total);
-  const sample = await facetRows(db, actor, where(node, metaQuery(actor, f, [meta.sample(level)])));
+  const sample =
+    level === PROBE_LEVEL
+      ? probe
+      : await facetRows(db, actor, where(node, metaQuery(actor, f, [meta.sample(level)])));
   const estimate = plan.exactTotal || sample.length === 0 ? total : sample.length * 4 ** level;
   return {
     total: estimate,

@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../app/schema.js';
+import type { SqliteReader } from '../../infra/db/sqlite-reader.js';
 import type { Actor } from '../access/actor.js';
 import { visibleWhere } from '../access/policy.js';
 import {
@@ -45,33 +46,26 @@ export function matchExpression(node: ResolvedNode, actor: Actor, f: SearchFilte
   return expr;
 }
 
-async function keys(db: Kysely<DB>, query: RawBuilder<unknown>): Promise<number[]> {
+/** Runs a key query on the reader thread when there is one, else on the main connection. */
+async function keys(db: Kysely<DB>, query: RawBuilder<unknown>, reader?: SqliteReader): Promise<number[]> {
+  if (reader) {
+    const c = query.compile(db);
+    return (await reader.all<{ k: number }>(c.sql, c.parameters)).map((x) => x.k);
+  }
   const r = await query.execute(db);
   return (r.rows as Array<{ k: number }>).map((x) => x.k);
 }
 
-function pageKeys(
-  db: Kysely<DB>,
-  expr: string,
-  sort: 'relevance' | 'date',
-  limit: number,
-  offset: number,
-): Promise<number[]> {
-  if (sort === 'date') {
-    return keys(
-      db,
-      sql`select rowid as k from search_fts where search_fts match ${expr}
-        order by rowid desc limit ${limit} offset ${offset}`,
-    );
+function pageKeysQuery(expr: string, page: SearchPage): RawBuilder<unknown> {
+  if (page.sort === 'date') {
+    return sql`select rowid as k from search_fts where search_fts match ${expr}
+      order by rowid desc limit ${page.limit} offset ${page.offset}`;
   }
   // The inner query reads the index backwards and stops after the pool; bm25 ranks the pool.
-  const pool = Math.max(RANK_POOL, offset + limit);
-  return keys(
-    db,
-    sql`select k from (select rowid as k, bm25(search_fts, 8.0, 1.0, 0.0) as r from search_fts
-        where search_fts match ${expr} order by rowid desc limit ${pool})
-      order by r, k desc limit ${limit} offset ${offset}`,
-  );
+  const pool = Math.max(RANK_POOL, page.offset + page.limit);
+  return sql`select k from (select rowid as k, bm25(search_fts, 8.0, 1.0, 0.0) as r from search_fts
+      where search_fts match ${expr} order by rowid desc limit ${pool})
+    order by r, k desc limit ${page.limit} offset ${page.offset}`;
 }
 
 async function hitsFor(db: Kysely<DB>, actor: Actor, order: number[]): Promise<HitRow[]> {
@@ -98,29 +92,39 @@ async function facetRows(db: Kysely<DB>, actor: Actor, expr: string): Promise<Fa
   return r.rows;
 }
 
+/**
+ * `reader`, when given, ranks the page on its own thread while this one counts, so a large search
+ * uses both cores.
+ */
 export async function searchSqlite(
   db: Kysely<DB>,
   actor: Actor,
   node: ResolvedNode,
   f: SearchFilters,
   page: SearchPage,
+  reader?: SqliteReader,
 ): Promise<EngineResult> {
   const expr = matchExpression(node, actor, f);
-  const probe = await count(db, `${expr} AND ${meta.sample(PROBE_LEVEL)}`);
-  const plan = planCounting(probe);
-  const total = plan.exactTotal ? await count(db, expr) : probe * 4 ** PROBE_LEVEL;
+  const ranked = keys(db, pageKeysQuery(expr, page), reader);
+  // Settled here so that an early return leaves no unobserved rejection behind.
+  ranked.catch(() => undefined);
+  // The probe (1/256 of the matches) sizes the set and, for a very large one, is the facet sample.
+  const probe = await facetRows(db, actor, `${expr} AND ${meta.sample(PROBE_LEVEL)}`);
+  const plan = planCounting(probe.length);
+  const total = plan.exactTotal ? await count(db, expr) : probe.length * 4 ** PROBE_LEVEL;
   const none = { total: 0, rows: [], facets: [], totalApproximate: false, facetsApproximate: false };
   if (total === 0) return none;
-  const order = await pageKeys(db, expr, page.sort, page.limit, page.offset);
-  const rows = await hitsFor(db, actor, order);
   const totalApproximate = !plan.exactTotal;
-  if (!page.facets) return { ...none, total, rows, totalApproximate };
+  if (!page.facets) return { ...none, total, rows: await hitsFor(db, actor, await ranked), totalApproximate };
   if (total <= EXACT_FACETS_MAX) {
     const facets = countFacets(await facetRows(db, actor, expr));
+    const rows = await hitsFor(db, actor, await ranked);
     return { total, rows, facets, totalApproximate, facetsApproximate: false };
   }
   const level = plan.facetLevel ?? sampleLevel(total);
-  const sample = await facetRows(db, actor, `${expr} AND ${meta.sample(level)}`);
+  const sample =
+    level === PROBE_LEVEL ? probe : await facetRows(db, actor, `${expr} AND ${meta.sample(level)}`);
+  const rows = await hitsFor(db, actor, await ranked);
   // A sampled total comes from the sample the facets are counted on, the finer of the two estimates.
   const estimate = plan.exactTotal || sample.length === 0 ? total : sample.length * 4 ** level;
   return {

@@ -32,11 +32,12 @@ describe('facet counting', () => {
     expect(countFacets([row('Haan', 2020, [])], 0.2).find((f) => f.value === 'Haan')?.n).toBe(1);
   });
 
-  it('samples at the coarsest level that still holds about FACET_SAMPLE matches', () => {
+  it('samples at the level that holds FACET_SAMPLE / 2 to 2 × FACET_SAMPLE matches', () => {
     expect(sampleLevel(2_000)).toBe(1);
-    expect(sampleLevel(FACET_SAMPLE * 16)).toBe(2);
-    expect(sampleLevel(FACET_SAMPLE * 16 - 1)).toBe(1);
-    expect(sampleLevel(300_000)).toBe(3);
+    expect(sampleLevel((FACET_SAMPLE / 2) * 16)).toBe(2);
+    expect(sampleLevel((FACET_SAMPLE / 2) * 16 - 1)).toBe(1);
+    expect(sampleLevel(100_000)).toBe(3);
+    expect(sampleLevel(300_000)).toBe(4);
     expect(sampleLevel(10_000_000)).toBe(4);
     expect(planCounting(0)).toEqual({ exactTotal: true, facetLevel: null });
     expect(planCounting(EXACT_TOTAL_MAX / 256)).toEqual({ exactTotal: true, facetLevel: null });

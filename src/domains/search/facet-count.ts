@@ -10,15 +10,15 @@ import type { FacetRow } from './search-repository.js';
  */
 export const EXACT_TOTAL_MAX = 20_000;
 export const EXACT_FACETS_MAX = 3_000;
-export const FACET_SAMPLE = 1_500;
+export const FACET_SAMPLE = 1_000;
 
 /** The probe: level 4 (1/256) tells cheaply whether a match set is large. */
 export const PROBE_LEVEL = SAMPLE_LEVELS;
 
-/** The coarsest sample level that still holds about FACET_SAMPLE of `total` matches. */
+/** The sample level that holds between FACET_SAMPLE / 2 and 2 × FACET_SAMPLE of `total` matches. */
 export function sampleLevel(total: number): number {
   let level = 1;
-  while (level < SAMPLE_LEVELS && total / 4 ** (level + 1) >= FACET_SAMPLE) level++;
+  while (level < SAMPLE_LEVELS && total / 4 ** (level + 1) >= FACET_SAMPLE / 2) level++;
   return level;
 }
 
@@ -29,7 +29,7 @@ export interface CountPlan {
   facetLevel: number | null;
 }
 
-/** What to count, from the probe's count (matches at level PROBE_LEVEL) or the exact total. */
+/** What to count, from the probe (the number of matches at level PROBE_LEVEL). */
 export function planCounting(probe: number): CountPlan {
   const estimate = probe * 4 ** PROBE_LEVEL;
   if (estimate <= EXACT_TOTAL_MAX) return { exactTotal: true, facetLevel: null };

@@ -47,13 +47,15 @@ export interface EngineResult {
 
 /** One page of hits, the total and the facet counts, all answered for the actor's rights. */
 export function runSearch(
-  ctx: Pick<AppContext, 'db' | 'dialect'>,
+  ctx: Pick<AppContext, 'db' | 'dialect'> & Partial<Pick<AppContext, 'database'>>,
   actor: Actor,
   node: ResolvedNode,
   f: SearchFilters,
   page: SearchPage,
 ): Promise<EngineResult> {
+  // The reader thread sees committed data only: inside a transaction everything stays on it.
+  const reader = ctx.database && ctx.database.db === ctx.db ? ctx.database.reader : undefined;
   return ctx.dialect === 'sqlite'
-    ? searchSqlite(ctx.db, actor, node, f, page)
+    ? searchSqlite(ctx.db, actor, node, f, page, reader)
     : searchPostgres(ctx.db, actor, node, f, page);
 }

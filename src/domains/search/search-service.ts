@@ -42,7 +42,7 @@ export interface SearchResult {
   facets: Record<'type' | 'body' | 'committee' | 'paperType' | 'year' | 'field', FacetValue[]>;
 }
 
-type Ctx = Pick<AppContext, 'db' | 'dialect'>;
+type Ctx = Pick<AppContext, 'db' | 'dialect'> & Partial<Pick<AppContext, 'database'>>;
 
 async function fieldNames(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
   const numeric = ids.map(Number).filter(Number.isInteger);

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { SqliteReader } from './sqlite-reader.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -12,6 +13,8 @@ export interface Database<DB> {
   url: string;
   /** The raw better-sqlite3 handle (SQLite only): FTS5 and bulk paths use it directly. */
   sqlite?: SQLite.Database;
+  /** A read-only connection on its own thread (SQLite files only), for reads that run side by side. */
+  reader?: SqliteReader;
   /** The pg pool (PostgreSQL only). */
   pool?: pg.Pool;
   close(): Promise<void>;
@@ -35,12 +38,15 @@ export function openDatabase<DB>(url: string, opts: { poolSize?: number } = {}):
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const reader = path === ':memory:' ? undefined : new SqliteReader(path);
     return {
       db,
       dialect: 'sqlite',
       url,
       sqlite,
+      reader,
       close: async () => {
+        await reader?.close();
         await db.destroy();
       },
     };
