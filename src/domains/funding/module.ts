@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { DomainModule } from '../../app/context.js';
 import { defineJob } from '../../infra/jobs/runner.js';
+import { fundingAlertMigrations } from './alerts/alert-migrations.js';
 import { fundingRadar } from './alerts/radar-module.js';
+import { IMMEDIATE_ALERTS_JOB } from './alerts/send-alerts.js';
 import { IMPORT_JOB, importUpload } from './api/import-upload.js';
 import { fundingCli } from './cli.js';
 import { seedFundingDemo } from './demo/seed-demo.js';
@@ -13,7 +15,12 @@ import { reimportSources } from './sources.js';
 
 export const fundingModule: DomainModule = {
   name: 'funding',
-  migrations: { ...fundingMigrations, ...fundingRadarMigrations, ...fundingPrecisionMigrations },
+  migrations: {
+    ...fundingMigrations,
+    ...fundingRadarMigrations,
+    ...fundingPrecisionMigrations,
+    ...fundingAlertMigrations,
+  },
   dumpTables: [
     'funding_sources',
     'funding_import_runs',
@@ -39,16 +46,25 @@ export const fundingModule: DomainModule = {
       type: IMPORT_JOB,
       payload: z.object({ uploadId: z.number().int() }),
       maxAttempts: 1,
-      handler: async ({ uploadId }, progress) => importUpload(ctx.db, uploadId, progress),
+      handler: async ({ uploadId }, progress) => {
+        const result = await importUpload(ctx.db, uploadId, progress);
+        // New calls may match an organisation's profile or a saved search: tell those who asked at once.
+        if (result.counts.new > 0) await ctx.jobs.enqueue(IMMEDIATE_ALERTS_JOB, {});
+        return result;
+      },
     }),
     defineJob({
       type: 'funding.reimport',
       payload: z.object({}),
       schedule: { dailyAtUtc: '03:40' },
       maxAttempts: 1,
-      handler: async (_payload, progress) => ({
-        sources: await reimportSources(ctx.db, (done, total, message) => progress(done, total, message)),
-      }),
+      handler: async (_payload, progress) => {
+        const sources = await reimportSources(ctx.db, (done, total, message) =>
+          progress(done, total, message),
+        );
+        await ctx.jobs.enqueue(IMMEDIATE_ALERTS_JOB, {});
+        return { sources };
+      },
     }),
     ...fundingRadar.jobs(ctx),
   ],

@@ -1,12 +1,14 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../app/context.js';
-import { exportCallsCsv, exportCallsXlsx } from './api/export-calls.js';
+import { type ExportSelection, streamCallsCsv, streamCallsXlsx } from './api/export-calls.js';
 import { getCallDetail } from './api/get-call.js';
 import { listCalls } from './api/list-calls.js';
 import { createCall, updateCall } from './api/write-call.js';
 import { createRound, updateRound } from './api/write-round.js';
 import {
   callDetailSchema,
+  callExportBody,
   callListQuery,
   callListResponse,
   callUpdateBody,
@@ -21,6 +23,28 @@ const tags = ['funding'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function fundingCallRoutes(app: AppServer, ctx: AppContext): void {
+  // Streamed: the file grows while the rows are read, so an export has no row limit.
+  function sendExport(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    format: 'csv' | 'xlsx',
+    selection: ExportSelection,
+  ) {
+    const fail = (err: unknown) =>
+      ctx.logger.child({ category: 'funding' }).error({ err, reqId: request.id }, 'call export failed');
+    const name = selection.kind === 'ids' ? 'foerderaufrufe-auswahl' : 'foerderaufrufe';
+    if (format === 'csv') {
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.csv"`)
+        .send(streamCallsCsv(ctx.db, request.actor, selection));
+    }
+    return reply
+      .type(XLSX)
+      .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+      .send(streamCallsXlsx(ctx.db, request.actor, selection, fail));
+  }
+
   const deps = (request: { actor: import('../access/actor.js').Actor; id: string }) => ({
     db: ctx.db,
     actor: request.actor,
@@ -32,27 +56,32 @@ export function fundingCallRoutes(app: AppServer, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Funding calls (Aufrufe), sorted by next deadline; ?format=csv|xlsx exports the selection',
+        summary:
+          'Funding calls (Aufrufe), sorted by next deadline; ?format=csv|xlsx exports the whole filtered list (streamed, every page, no row limit)',
         querystring: callListQuery,
         response: { 200: z.union([callListResponse, z.string(), z.instanceof(Buffer)]) },
       },
     },
     async (request, reply) => {
-      const q = request.query;
-      if (q.format === 'csv') {
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="foerderaufrufe.csv"')
-          .send(await exportCallsCsv(ctx.db, request.actor, q));
-      }
-      if (q.format === 'xlsx') {
-        return reply
-          .type(XLSX)
-          .header('content-disposition', 'attachment; filename="foerderaufrufe.xlsx"')
-          .send(await exportCallsXlsx(ctx.db, request.actor, q));
-      }
-      return listCalls(ctx.db, request.actor, q);
+      const { limit: _l, offset: _o, format, ...filters } = request.query;
+      if (format !== 'json') return sendExport(request, reply, format, { kind: 'filtered', query: filters });
+      return listCalls(ctx.db, request.actor, request.query);
     },
+  );
+
+  app.post(
+    '/api/funding/calls/export',
+    {
+      schema: {
+        tags,
+        summary:
+          'Export exactly the chosen calls (ids, in list order; only those the actor may see) as CSV or XLSX',
+        body: callExportBody,
+        response: { 200: z.union([z.string(), z.instanceof(Buffer)]) },
+      },
+    },
+    async (request, reply) =>
+      sendExport(request, reply, request.body.format, { kind: 'ids', ids: request.body.ids }),
   );
 
   app.get(

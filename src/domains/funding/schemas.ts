@@ -19,15 +19,24 @@ export const contactSchema = z.object({
   website: z.string().nullish(),
 });
 
-export const callListQuery = z.object({
+/**
+ * What the call list filters by. The list, its export and saved searches (whose new matches the
+ * alerts report) share this one schema and one SQL query (api/list-calls.ts filteredCalls).
+ * `fieldOfAction` is one key or several (`?fieldOfAction=a&fieldOfAction=b`: any of them).
+ */
+export const callFilters = z.object({
+  q: z.string().max(200).optional(),
   status: callStatus.optional(),
   giverLevel: giverLevel.optional(),
-  fieldOfAction: z.string().max(200).optional(),
+  fieldOfAction: z.union([z.string().max(200), z.array(z.string().max(200)).max(50)]).optional(),
   applicant: z.string().max(200).optional(),
   region: z.string().max(200).optional(),
   deadlineFrom: isoDay.optional(),
   deadlineTo: isoDay.optional(),
-  q: z.string().max(200).optional(),
+});
+export type CallFilters = z.infer<typeof callFilters>;
+
+export const callListQuery = callFilters.extend({
   source: z.string().max(100).optional(),
   programmeId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   includeWithdrawn: z.enum(['true', 'false']).optional(),
@@ -36,6 +45,12 @@ export const callListQuery = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 export type CallListQuery = z.infer<typeof callListQuery>;
+
+/** An export of exactly the chosen calls (in list order; only those the actor may see). */
+export const callExportBody = z.object({
+  format: z.enum(['csv', 'xlsx']),
+  ids: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(10_000),
+});
 
 export const callListItem = z.object({
   id: z.number(),

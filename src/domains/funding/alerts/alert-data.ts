@@ -1,7 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../app/schema.js';
-import type { Actor } from '../../access/actor.js';
-import { parseJsonList } from '../matching/load.js';
+import { type Actor, systemActor } from '../../access/actor.js';
+import { filteredCalls } from '../api/list-calls.js';
+import { MatchingEngine } from '../matching/engine.js';
+import { loadCallsForMatching, loadFieldNames, parseJsonList } from '../matching/load.js';
+import { loadFeedback } from '../matching/match-service.js';
+import type { CallFilters } from '../schemas.js';
+import { parseSavedFilters } from './subscriptions.js';
+
+/** From this score (0…1, see matching/engine.ts) a new call is mailed at once to an organisation. */
+export const PROFILE_ALERT_MIN_SCORE = 0.5;
+const ALERTS_ACTOR = systemActor('funding-alerts');
 
 export interface AlertUser {
   id: number;
@@ -30,15 +39,29 @@ export interface AlertCall {
 
 export interface SavedSearch {
   id: number;
+  /** who saved it; for an organisation's search every member with `organizationId` gets it */
   userId: number;
+  organizationId: number | null;
+  scope: 'user' | 'organization';
   name: string;
-  filters: { q?: string; fields?: string[]; applicant?: string; region?: string };
+  filters: CallFilters;
+}
+
+/** A new call that fits an organisation's matching profile well enough to mail at once. */
+export interface ProfileMatch {
+  score: number;
+  reasons: string[];
 }
 
 export interface AlertData {
   users: AlertUser[];
   calls: Map<number, AlertCall>;
   searches: SavedSearch[];
+  /** saved search id → ids of the new calls it finds (the call list's own query decides) */
+  searchHits: Map<number, Set<number>>;
+  /** organisation id → new call id → match with its profile (only loaded for immediate runs) */
+  profileMatches: Map<number, Map<number, ProfileMatch>>;
+  organizationNames: Map<number, string>;
   /** user id → watched call ids (own watches and the organisation's) */
   watched: Map<number, Set<number>>;
   rounds: { id: number; callId: number; date: string; time: string | null; label: string | null }[];
@@ -55,7 +78,7 @@ const chunk = <T>(list: T[], size: number): T[][] =>
  */
 export async function loadAlertData(
   db: Kysely<DB>,
-  opts: { since: string; today: string; userIds?: number[] },
+  opts: { since: string; today: string; userIds?: number[]; profileMatches?: boolean },
 ): Promise<AlertData> {
   let q = db
     .selectFrom('funding_alert_settings as s')
@@ -157,14 +180,73 @@ export async function loadAlertData(
   );
 
   const searches: SavedSearch[] = [];
+  const orgIds = [
+    ...new Set(
+      users.flatMap((u) =>
+        u.actor.kind === 'user' && u.actor.organizationId != null ? [u.actor.organizationId] : [],
+      ),
+    ),
+  ];
+  const searchRow = (r: {
+    id: number;
+    user_id: number;
+    organization_id: number | null;
+    scope: 'user' | 'organization';
+    name: string;
+    filters: string;
+  }): SavedSearch => ({
+    id: r.id,
+    userId: r.user_id,
+    organizationId: r.organization_id,
+    scope: r.scope,
+    name: r.name,
+    filters: parseSavedFilters(r.filters),
+  });
+  const searchColumns = ['id', 'user_id', 'organization_id', 'scope', 'name', 'filters'] as const;
   for (const part of chunk(userIds, 500)) {
     const rows = await db
       .selectFrom('funding_saved_searches')
-      .select(['id', 'user_id', 'name', 'filters'])
+      .select(searchColumns)
       .where('user_id', 'in', part)
+      .where('scope', '=', 'user')
       .execute();
-    for (const r of rows)
-      searches.push({ id: r.id, userId: r.user_id, name: r.name, filters: JSON.parse(r.filters) });
+    searches.push(...rows.map(searchRow));
+  }
+  for (const part of chunk(orgIds, 500)) {
+    const rows = await db
+      .selectFrom('funding_saved_searches')
+      .select(searchColumns)
+      .where('organization_id', 'in', part)
+      .where('scope', '=', 'organization')
+      .execute();
+    searches.push(...rows.map(searchRow));
+  }
+  const newCallIds = [...calls.values()].filter((c) => c.firstSeenAt > opts.since).map((c) => c.id);
+  const searchHits = await findSearchHits(db, searches, newCallIds, opts.today);
+
+  const immediateOrgs = opts.profileMatches
+    ? [
+        ...new Set(
+          users.flatMap((u) =>
+            u.immediate && u.actor.kind === 'user' && u.actor.organizationId != null
+              ? [u.actor.organizationId]
+              : [],
+          ),
+        ),
+      ]
+    : [];
+  const profileMatches =
+    immediateOrgs.length && newCallIds.length
+      ? await matchNewCallsToProfiles(db, immediateOrgs, newCallIds, opts.today)
+      : new Map<number, Map<number, ProfileMatch>>();
+  const organizationNames = new Map<number, string>();
+  for (const part of chunk([...profileMatches.keys()], 500)) {
+    const rows = await db
+      .selectFrom('organizations')
+      .select(['id', 'name'])
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) organizationNames.set(r.id, r.name);
   }
 
   const rounds = [];
@@ -237,5 +319,104 @@ export async function loadAlertData(
       .execute();
     for (const r of rows) sent.add(`${r.user_id}|${r.kind}|${r.ref_key}`);
   }
-  return { users, calls, searches, watched, rounds, changes, sent };
+  return {
+    users,
+    calls,
+    searches,
+    searchHits,
+    profileMatches,
+    organizationNames,
+    watched,
+    rounds,
+    changes,
+    sent,
+  };
+}
+
+/**
+ * Which new calls each saved search finds, asked of the call list's own query (filteredCalls)
+ * restricted to the new calls, once per distinct filter set; whether a recipient may read a call
+ * is checked per recipient when the mail is composed.
+ */
+async function findSearchHits(
+  db: Kysely<DB>,
+  searches: SavedSearch[],
+  newCallIds: number[],
+  today: string,
+): Promise<Map<number, Set<number>>> {
+  const hits = new Map<number, Set<number>>();
+  if (!searches.length || !newCallIds.length) return hits;
+  const byFilters = new Map<string, SavedSearch[]>();
+  for (const s of searches) {
+    const key = JSON.stringify(s.filters, Object.keys(s.filters).sort());
+    byFilters.set(key, [...(byFilters.get(key) ?? []), s]);
+  }
+  for (const group of byFilters.values()) {
+    const found = new Set<number>();
+    for (const part of chunk(newCallIds, 1000)) {
+      const rows = await filteredCalls(db, ALERTS_ACTOR, { ...group[0].filters, ids: part }, today).execute();
+      for (const r of rows) found.add(r.id);
+    }
+    for (const s of group) hits.set(s.id, found);
+  }
+  return hits;
+}
+
+/**
+ * New calls against the matching profiles of the organisations whose members want immediate
+ * notice, scored by the matching engine over all live calls (as on the "Passende Aufrufe" page,
+ * with the organisation's relevant / not relevant feedback) and kept from PROFILE_ALERT_MIN_SCORE.
+ */
+async function matchNewCallsToProfiles(
+  db: Kysely<DB>,
+  organizationIds: number[],
+  newCallIds: number[],
+  today: string,
+): Promise<Map<number, Map<number, ProfileMatch>>> {
+  const out = new Map<number, Map<number, ProfileMatch>>();
+  const profiles = [];
+  for (const part of chunk(organizationIds, 500)) {
+    profiles.push(
+      ...(await db
+        .selectFrom('funding_org_profiles as p')
+        .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+        .select([
+          'o.id',
+          'o.name',
+          'o.description',
+          'p.fields_of_action',
+          'p.applicant_type',
+          'p.region_ags',
+          'p.keywords',
+        ])
+        .where('p.organization_id', 'in', part)
+        .execute()),
+    );
+  }
+  if (!profiles.length) return out;
+  const [calls, fields] = await Promise.all([
+    loadCallsForMatching(db, ALERTS_ACTOR, today),
+    loadFieldNames(db),
+  ]);
+  const engine = new MatchingEngine(calls, fields.byKey, today);
+  const fresh = new Set(newCallIds);
+  for (const p of profiles) {
+    const matches = engine.matchTarget(
+      {
+        id: p.id,
+        title: p.name,
+        text: p.description,
+        fields: parseJsonList(p.fields_of_action),
+        applicantType: p.applicant_type,
+        regionAgs: p.region_ags,
+        keywords: parseJsonList(p.keywords),
+      },
+      { limit: calls.length, minScore: PROFILE_ALERT_MIN_SCORE, feedback: await loadFeedback(db, p.id) },
+    );
+    const mine = new Map<number, ProfileMatch>();
+    for (const m of matches)
+      if (fresh.has(m.callId)) mine.set(m.callId, { score: m.score, reasons: m.reasons });
+    if (mine.size) out.set(p.id, mine);
+  }
+  return out;
 }

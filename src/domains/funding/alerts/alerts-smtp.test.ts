@@ -6,7 +6,7 @@ import { describeEachDb } from '../../../../test/helpers/context.js';
 import { createMailer, type Mailer } from '../../../infra/mail/mailer.js';
 import { insertChange } from '../repository.js';
 import { sendFundingAlerts } from './send-alerts.js';
-import { makeCall, makeRound } from './test-data.js';
+import { makeCall, makeOrganization, makeRound } from './test-data.js';
 
 interface Received {
   to: string[];
@@ -285,5 +285,241 @@ describeEachDb('funding alerts by mail over real SMTP', (env) => {
     const digest = lastMailTo(patient.user.email)!;
     expect(digest.text).toContain('Streuobstwiesen erhalten');
     expect(digest.text).toContain('Streuobstwiesen pflanzen');
+  });
+
+  it('a saved search takes the call list’s filters (status, giver, deadline window) and finds what the list finds', async () => {
+    const { db } = env().ctx;
+    const user = await signIn(env(), { role: 'partner' });
+    const t0 = Date.parse('2027-07-05T08:00:00Z');
+    const seen = new Date(t0 - 3_600_000).toISOString();
+    const make = async (title: string, seed: Parameters<typeof makeCall>[1], deadline?: string) => {
+      const id = await makeCall(db, { title, firstSeenAt: seen, ...seed });
+      if (deadline) await makeRound(db, id, deadline);
+      return id;
+    };
+    await make('Fensterprobe passt', { status: 'open', giverLevel: 'EU' }, '2027-09-15');
+    await make('Fensterprobe zu spät', { status: 'open', giverLevel: 'EU' }, '2028-01-15');
+    await make('Fensterprobe geschlossen', { status: 'closed', giverLevel: 'EU' }, '2027-09-15');
+    await make('Fensterprobe Land', { status: 'open', giverLevel: 'Land' }, '2027-09-15');
+    await make('Fensterprobe ohne Frist', { status: 'open', giverLevel: 'EU' });
+    const filters = {
+      q: 'fensterprobe',
+      status: 'open',
+      giverLevel: 'EU',
+      deadlineFrom: '2027-08-01',
+      deadlineTo: '2027-12-31',
+    };
+    const saved = await env().app.inject({
+      method: 'POST',
+      url: '/api/funding/saved-searches',
+      headers: user.headers,
+      payload: { name: 'EU-Fenster', filters },
+    });
+    expect(saved.statusCode).toBe(200);
+    await env().app.inject({
+      method: 'PUT',
+      url: '/api/funding/alerts/settings',
+      headers: user.headers,
+      payload: { digest: 'off', immediate: true },
+    });
+    const listed = await env().app.inject({
+      method: 'GET',
+      url: `/api/funding/calls?${new URLSearchParams(filters)}`,
+      headers: user.headers,
+    });
+    const listTitles = listed.json().items.map((c: { title: string }) => c.title);
+    expect(listTitles).toEqual(['Fensterprobe passt']);
+    const run = await sendFundingAlerts(env().ctx, mailer, {
+      mode: 'immediate',
+      now: new Date(t0),
+      userIds: [user.user.id],
+    });
+    expect(run).toMatchObject({ mails: 1, items: 1 });
+    const mail = lastMailTo(user.user.email)!;
+    const mailed = ['passt', 'zu spät', 'geschlossen', 'Land', 'ohne Frist'].filter((w) =>
+      mail.text.includes(`Fensterprobe ${w}`),
+    );
+    expect(mailed.map((w) => `Fensterprobe ${w}`)).toEqual(listTitles);
+  });
+
+  it('an organisation’s saved search and watch reach every member by their own settings and rights, once', async () => {
+    const { db } = env().ctx;
+    const org = await makeOrganization(db);
+    const saver = await signIn(env(), { role: 'partner', organizationId: org });
+    const colleague = await signIn(env(), { role: 'reader', organizationId: org }); // never opened the radar
+    const quiet = await signIn(env(), { role: 'partner', organizationId: org });
+    const outsider = await signIn(env(), { role: 'partner' });
+    const t0 = Date.parse('2027-08-02T05:30:00Z');
+    const watched = await makeCall(db, {
+      title: 'Gemeinsam beobachtet',
+      firstSeenAt: '2027-06-01T00:00:00Z',
+    });
+    await makeRound(db, watched, '2027-08-16');
+    await makeCall(db, { title: 'Hecken für alle', firstSeenAt: new Date(t0 - 86_400_000).toISOString() });
+    await makeCall(db, {
+      title: 'Hecken intern',
+      isPublic: false,
+      owner: org,
+      firstSeenAt: new Date(t0 - 86_400_000).toISOString(),
+    });
+    await makeCall(db, {
+      title: 'Hecken fremd',
+      isPublic: false,
+      owner: 999_998,
+      firstSeenAt: new Date(t0 - 86_400_000).toISOString(),
+    });
+    const h = (u: typeof saver) => ({ headers: u.headers });
+    const search = await env().app.inject({
+      method: 'POST',
+      url: '/api/funding/saved-searches',
+      ...h(saver),
+      payload: { name: 'Hecken', filters: { q: 'hecken' }, forOrganization: true },
+    });
+    expect(search.statusCode).toBe(200);
+    const watch = await env().app.inject({
+      method: 'POST',
+      url: '/api/funding/watches',
+      ...h(saver),
+      payload: { callId: watched, forOrganization: true },
+    });
+    expect(watch.statusCode).toBe(200);
+    expect(
+      (
+        await env().app.inject({
+          method: 'POST',
+          url: '/api/funding/watches',
+          ...h(colleague),
+          payload: { callId: watched, forOrganization: true },
+        })
+      ).statusCode,
+    ).toBe(403);
+    // the quiet member has turned the digest off: reminders of the watch still come, new calls do not
+    await env().app.inject({
+      method: 'PUT',
+      url: '/api/funding/alerts/settings',
+      ...h(quiet),
+      payload: { digest: 'off', leadDays: [14] },
+    });
+    const users = [saver.user.id, colleague.user.id, quiet.user.id, outsider.user.id];
+    const run = await sendFundingAlerts(env().ctx, mailer, {
+      mode: 'daily',
+      now: new Date(t0),
+      userIds: users,
+    });
+    expect(run.mails).toBe(3);
+    for (const member of [saver, colleague]) {
+      const mail = lastMailTo(member.user.email)!;
+      expect(mail.text).toContain('Hecken für alle');
+      expect(mail.text).toContain('Hecken intern');
+      expect(mail.text).not.toContain('Hecken fremd');
+      expect(mail.text).toContain('Neuer Aufruf passend zur Suche „Hecken“ Ihrer Organisation');
+      expect(mail.text).toContain('Frist am 16.08.2027: noch 14 Tage');
+    }
+    const quietMail = lastMailTo(quiet.user.email)!;
+    expect(quietMail.text).toContain('Frist am 16.08.2027: noch 14 Tage');
+    expect(quietMail.text).not.toContain('Hecken für alle');
+    expect(mailsTo(outsider.user.email)).toBe(0);
+    // the colleague got default settings and can see and change them
+    const settings = await env().app.inject({
+      method: 'GET',
+      url: '/api/funding/alerts/settings',
+      ...h(colleague),
+    });
+    expect(settings.json()).toMatchObject({ digest: 'weekly', leadDays: [42, 14, 3], subscribed: true });
+    const watches = await env().app.inject({ method: 'GET', url: '/api/funding/watches', ...h(colleague) });
+    expect(watches.json().items).toEqual([
+      expect.objectContaining({ callId: watched, organizationId: org, canRemove: false }),
+    ]);
+    const again = await sendFundingAlerts(env().ctx, mailer, {
+      mode: 'daily',
+      now: new Date(t0 + 3_600_000),
+      userIds: users,
+    });
+    expect(again.mails).toBe(0);
+  });
+
+  it('mails a new call that fits the organisation’s matching profile at once to members who chose immediate', async () => {
+    const { db } = env().ctx;
+    const org = await makeOrganization(db, `Profilprobe ${Date.now()}`);
+    await db
+      .insertInto('funding_org_profiles')
+      .values({
+        organization_id: org,
+        applicant_type: null,
+        region_ags: null,
+        fields_of_action: JSON.stringify(['moorschutz-test']),
+        keywords: '[]',
+        updated_at: new Date().toISOString(),
+      })
+      .execute();
+    const eager = await signIn(env(), { role: 'partner', organizationId: org });
+    const patient = await signIn(env(), { role: 'partner', organizationId: org });
+    const other = await signIn(env(), { role: 'partner' });
+    for (const [u, settings] of [
+      [eager, { digest: 'off', immediate: true }],
+      [patient, { digest: 'weekly', immediate: false }],
+      [other, { digest: 'off', immediate: true }],
+    ] as const) {
+      const put = await env().app.inject({
+        method: 'PUT',
+        url: '/api/funding/alerts/settings',
+        headers: u.headers,
+        payload: settings,
+      });
+      expect(put.statusCode).toBe(200);
+    }
+    // the eager member also has a saved search that finds the same call: still one item
+    await env().app.inject({
+      method: 'POST',
+      url: '/api/funding/saved-searches',
+      headers: eager.headers,
+      payload: { name: 'Moore', filters: { q: 'moorlandschaft' } },
+    });
+    const t0 = Date.parse('2027-09-06T08:00:00Z');
+    const users = [eager.user.id, patient.user.id, other.user.id];
+    await makeCall(db, {
+      title: 'Moorlandschaften wiedervernässen',
+      fields: ['moorschutz-test'],
+      firstSeenAt: new Date(t0 - 600_000).toISOString(),
+    });
+    await makeCall(db, {
+      title: 'Breitband im Gewerbegebiet',
+      fields: ['digital-test'],
+      firstSeenAt: new Date(t0 - 600_000).toISOString(),
+    });
+    const run = await sendFundingAlerts(env().ctx, mailer, {
+      mode: 'immediate',
+      now: new Date(t0),
+      userIds: users,
+    });
+    expect(run).toMatchObject({ mails: 1, items: 1 });
+    const mail = lastMailTo(eager.user.email)!;
+    expect(mail.headers.get('subject')).toBe('Förderradar: 1 neuer Aufruf');
+    expect(mail.text).toContain('Moorlandschaften wiedervernässen');
+    expect(mail.text).not.toContain('Breitband');
+    expect(mailsTo(patient.user.email)).toBe(0);
+    expect(mailsTo(other.user.email)).toBe(0);
+    // nothing twice: not in the next immediate run, and not again when the digest brings new calls
+    expect(
+      (
+        await sendFundingAlerts(env().ctx, mailer, {
+          mode: 'immediate',
+          now: new Date(t0 + 900_000),
+          userIds: users,
+        })
+      ).mails,
+    ).toBe(0);
+    await env().app.inject({
+      method: 'PUT',
+      url: '/api/funding/alerts/settings',
+      headers: eager.headers,
+      payload: { digest: 'daily' },
+    });
+    await sendFundingAlerts(env().ctx, mailer, {
+      mode: 'daily',
+      now: new Date(t0 + 3_600_000),
+      userIds: users,
+    });
+    expect(mailsTo(eager.user.email)).toBe(1);
   });
 });

@@ -15,29 +15,12 @@ const dayMs = 86_400_000;
 const daysUntil = (today: string, date: string) => Math.round((Date.parse(date) - Date.parse(today)) / dayMs);
 const deDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
-export function searchMatches(search: SavedSearch, call: AlertCall): boolean {
-  const f = search.filters;
-  if (f.fields?.length && !f.fields.some((x) => call.fields.includes(x))) return false;
-  if (f.applicant && !call.applicants.some((a) => a.toLowerCase().includes(f.applicant!.toLowerCase())))
-    return false;
-  if (
-    f.region &&
-    call.regions.length &&
-    !call.regions.some((r) => r.toLowerCase() === f.region!.toLowerCase() || r === 'bundesweit')
-  )
-    return false;
-  if (f.q) {
-    const hay = `${call.title} ${call.text ?? ''}`.toLowerCase();
-    if (
-      !f.q
-        .toLowerCase()
-        .split(/\s+/)
-        .filter(Boolean)
-        .every((w) => hay.includes(w))
-    )
-      return false;
-  }
-  return true;
+/** The saved searches whose alerts go to this user: their own and their organisation's. */
+export function searchesOf(data: AlertData, user: AlertUser): SavedSearch[] {
+  const org = user.actor.kind === 'user' ? user.actor.organizationId : null;
+  return data.searches.filter((s) =>
+    s.scope === 'organization' ? org != null && s.organizationId === org : s.userId === user.id,
+  );
 }
 
 /**
@@ -51,28 +34,37 @@ export function composeForUser(
   opts: {
     today: string;
     since: string;
-    include: { newCalls: boolean; reminders: boolean; changes: boolean };
+    include: { newCalls: boolean; reminders: boolean; changes: boolean; profileMatches?: boolean };
   },
 ): DigestItem[] {
   const items: DigestItem[] = [];
   const readable = (c: AlertCall | undefined): c is AlertCall =>
     !!c && canRead(user.actor, { isPublic: c.isPublic, ownerOrganizationId: c.owner });
   const notSent = (kind: string, key: string) => !data.sent.has(`${user.id}|${kind}|${key}`);
-  if (opts.include.newCalls) {
-    const mine = data.searches.filter((s) => s.userId === user.id);
+  const org = user.actor.kind === 'user' ? user.actor.organizationId : null;
+  const profile = opts.include.profileMatches && org != null ? data.profileMatches.get(org) : undefined;
+  if (opts.include.newCalls || profile) {
+    const mine = opts.include.newCalls ? searchesOf(data, user) : [];
     for (const call of data.calls.values()) {
       if (call.firstSeenAt <= opts.since || !readable(call)) continue;
-      const hit = mine.find((s) => searchMatches(s, call));
-      if (hit && notSent('new', String(call.id))) {
-        items.push({
-          kind: 'new',
-          key: String(call.id),
-          callId: call.id,
-          callTitle: call.title,
-          url: call.sourceUrl,
-          line: `Neuer Aufruf passend zu Ihrer Suche „${hit.name}“`,
-        });
-      }
+      // One item per new call, whichever search or profile found it: the sent log keys on the call.
+      if (!notSent('new', String(call.id))) continue;
+      const hit = mine.find((s) => data.searchHits.get(s.id)?.has(call.id));
+      const match = profile?.get(call.id);
+      if (!hit && !match) continue;
+      const line = hit
+        ? hit.scope === 'organization'
+          ? `Neuer Aufruf passend zur Suche „${hit.name}“ Ihrer Organisation`
+          : `Neuer Aufruf passend zu Ihrer Suche „${hit.name}“`
+        : `Neuer Aufruf passend zum Förderprofil von ${data.organizationNames.get(org!) ?? 'Ihrer Organisation'}: ${match!.reasons.join('; ')}`;
+      items.push({
+        kind: 'new',
+        key: String(call.id),
+        callId: call.id,
+        callTitle: call.title,
+        url: call.sourceUrl,
+        line,
+      });
     }
   }
   const watched = data.watched.get(user.id) ?? new Set<number>();

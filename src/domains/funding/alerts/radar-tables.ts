@@ -99,10 +99,13 @@ export interface FundingRadarTables {
   };
   funding_saved_searches: {
     id: Generated<number>;
+    /** who saved it */
     user_id: number;
+    /** the saver's organisation; with scope 'organization' every member of it gets the alerts */
     organization_id: number | null;
+    scope: Generated<'user' | 'organization'>;
     name: string;
-    /** JSON {q?, fields?, applicant?, region?} */
+    /** JSON of the call list's filters (schemas.ts callFilters) */
     filters: string;
     created_at: string;
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppContext, AppServer } from '../../../app/context.js';
 import { BadRequestError } from '../../../infra/http/errors.js';
+import { callFilters } from '../schemas.js';
 import { listCallActivity } from './activity.js';
 import { loadAlertData } from './alert-data.js';
 import { composeForUser } from './compose.js';
@@ -76,9 +77,29 @@ export function alertRoutes(app: AppServer, ctx: AppContext): void {
     },
   );
 
-  app.get('/api/funding/saved-searches', { schema: { tags: ['funding'] } }, async (request) => ({
-    items: await listSavedSearches(ctx.db, request.actor),
-  }));
+  app.get(
+    '/api/funding/saved-searches',
+    {
+      schema: {
+        tags: ['funding'],
+        summary: 'Own saved searches and those of the own organisation (filters as the call list takes them)',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                name: z.string(),
+                filters: callFilters,
+                forOrganization: z.boolean(),
+                canDelete: z.boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({ items: await listSavedSearches(ctx.db, request.actor) }),
+  );
   app.post(
     '/api/funding/saved-searches',
     {
@@ -86,12 +107,8 @@ export function alertRoutes(app: AppServer, ctx: AppContext): void {
         tags: ['funding'],
         body: z.object({
           name: z.string().min(1).max(200),
-          filters: z.object({
-            q: z.string().max(500).optional(),
-            fields: z.array(z.string().max(100)).max(50).optional(),
-            applicant: z.string().max(200).optional(),
-            region: z.string().max(200).optional(),
-          }),
+          filters: callFilters,
+          forOrganization: z.boolean().optional(),
         }),
         response: { 200: z.object({ id: z.number() }) },
       },

@@ -1,4 +1,7 @@
+import { type Kysely, sql } from 'kysely';
 import type { AppContext } from '../../../app/context.js';
+import type { DB } from '../../../app/schema.js';
+import { nowIso } from '../../../infra/db/columns.js';
 import type { Mailer } from '../../../infra/mail/mailer.js';
 import { type AlertUser, loadAlertData } from './alert-data.js';
 import { composeForUser, type DigestItem } from './compose.js';
@@ -6,6 +9,8 @@ import { renderAlertMail } from './render-mail.js';
 import { unsubscribeToken } from './unsubscribe-token.js';
 
 export type AlertMode = 'daily' | 'immediate';
+/** The job (alerts/jobs.ts) that sends immediate notices; imports queue it when they bring new calls. */
+export const IMMEDIATE_ALERTS_JOB = 'funding.alerts.immediate';
 
 const CONCURRENCY = 32;
 const BATCH = 100;
@@ -48,7 +53,13 @@ export async function sendFundingAlerts(
   const now = opts.now ?? new Date();
   const today = now.toISOString().slice(0, 10);
   const horizon = new Date(now.getTime() - 8 * 86_400_000).toISOString();
-  const data = await loadAlertData(ctx.db, { since: horizon, today, userIds: opts.userIds });
+  await ensureOrganizationMembersSettings(ctx.db, nowIso());
+  const data = await loadAlertData(ctx.db, {
+    since: horizon,
+    today,
+    userIds: opts.userIds,
+    profileMatches: opts.mode === 'immediate',
+  });
   const result: AlertRunResult = { users: data.users.length, mails: 0, items: 0, failed: 0 };
   const baseUrl = publicBaseUrl(ctx);
   const at = now.toISOString();
@@ -64,6 +75,7 @@ export async function sendFundingAlerts(
       since: since > horizon ? since : horizon,
       include: {
         newCalls: digestDue || immediate,
+        profileMatches: immediate,
         reminders: opts.mode === 'daily',
         changes: opts.mode === 'daily',
       },
@@ -110,6 +122,44 @@ export async function sendFundingAlerts(
     if (opts.progress) await opts.progress(Math.min(b + BATCH, work.length), work.length);
   }
   return result;
+}
+
+/**
+ * Everyone of an organisation gets the alerts of its saved searches and watches, also members who
+ * never opened the watchlist: they get the default settings (weekly digest, reminders 42/14/3
+ * days before), which they can change or unsubscribe from with the link in every mail.
+ */
+async function ensureOrganizationMembersSettings(db: Kysely<DB>, at: string): Promise<void> {
+  const subscribed = db
+    .selectFrom('funding_saved_searches')
+    .select('organization_id as id')
+    .where('scope', '=', 'organization')
+    .union(db.selectFrom('funding_watches').select('organization_id as id').where('user_id', 'is', null));
+  await db
+    .insertInto('funding_alert_settings')
+    .columns(['user_id', 'lead_days', 'digest', 'immediate', 'updated_at'])
+    .expression(
+      db
+        .selectFrom('users as u')
+        .select((eb) => [
+          'u.id',
+          eb.val('[42,14,3]').as('lead_days'),
+          eb.val('weekly').as('digest'),
+          sql<number>`0`.as('immediate'),
+          eb.val(at).as('updated_at'),
+        ])
+        .where('u.disabled', '=', 0)
+        .where('u.organization_id', 'in', subscribed)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb.selectFrom('funding_alert_settings as s').select('s.id').whereRef('s.user_id', '=', 'u.id'),
+            ),
+          ),
+        ),
+    )
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .execute();
 }
 
 async function deliver(

@@ -31,6 +31,7 @@ export interface CallSeed {
   isPublic?: boolean;
   owner?: number | null;
   status?: 'forthcoming' | 'open' | 'closed';
+  giverLevel?: 'EU' | 'Bund' | 'Land' | 'other';
   firstSeenAt?: string;
 }
 
@@ -57,7 +58,7 @@ export async function makeCall(db: Kysely<DB>, seed: CallSeed = {}) {
       text: seed.text ?? null,
       status: seed.status ?? 'open',
       stage_model: 'single-stage',
-      giver_level: 'Land',
+      giver_level: seed.giverLevel ?? 'Land',
       giver_name: 'Land NRW',
       budget_eur: null,
       funding_rate_percent: null,

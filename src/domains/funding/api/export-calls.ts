@@ -1,10 +1,11 @@
+import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../app/schema.js';
 import type { Actor } from '../../access/actor.js';
-import { toCsv } from '../export/cells.js';
-import { toXlsx } from '../export/xlsx.js';
+import { csvLine } from '../export/cells.js';
+import { streamXlsx } from '../export/xlsx.js';
 import type { CallListItem, CallListQuery } from '../schemas.js';
-import { listCalls } from './list-calls.js';
+import { eachCall } from './list-calls.js';
 
 const columns: { header: string; value: (c: CallListItem) => string | number | null }[] = [
   { header: 'ID', value: (c) => c.id },
@@ -23,26 +24,40 @@ const columns: { header: string; value: (c: CallListItem) => string | number | n
   { header: 'Namensnennung', value: (c) => c.attribution },
 ];
 
-/** The whole filtered selection (not one page), never more than the actor may see. */
-async function allRows(db: Kysely<DB>, actor: Actor, query: CallListQuery) {
-  const rows: (string | number | null)[][] = [];
-  for (let offset = 0; offset < 50_000; offset += 500) {
-    const page = await listCalls(db, actor, { ...query, limit: 500, offset });
-    rows.push(...page.items.map((c) => columns.map((col) => col.value(c))));
-    if (page.items.length < 500) break;
-  }
-  return rows;
+/** What is exported: the whole filtered list (every page, no cap) or exactly a selection of ids. */
+export type ExportSelection =
+  | { kind: 'filtered'; query: Omit<CallListQuery, 'limit' | 'offset' | 'format'> }
+  | { kind: 'ids'; ids: number[] };
+
+async function* rowsOf(db: Kysely<DB>, actor: Actor, selection: ExportSelection) {
+  // A selection is exported as chosen, also a call withdrawn since; never one the actor may not see.
+  const filters =
+    selection.kind === 'ids'
+      ? { ids: [...new Set(selection.ids)], includeWithdrawn: 'true' as const }
+      : selection.query;
+  for await (const c of eachCall(db, actor, filters)) yield columns.map((col) => col.value(c));
 }
 
-export async function exportCallsCsv(db: Kysely<DB>, actor: Actor, query: CallListQuery): Promise<string> {
-  return toCsv(
-    columns.map((c) => c.header),
-    await allRows(db, actor, query),
+/** CSV (UTF-8 with BOM, ";", CRLF) streamed line by line while the rows are read. */
+export function streamCallsCsv(db: Kysely<DB>, actor: Actor, selection: ExportSelection): Readable {
+  return Readable.from(
+    (async function* () {
+      yield `\uFEFF${csvLine(columns.map((c) => c.header))}\r\n`;
+      for await (const row of rowsOf(db, actor, selection)) yield `${csvLine(row)}\r\n`;
+    })(),
+    { objectMode: false },
   );
 }
 
-export async function exportCallsXlsx(db: Kysely<DB>, actor: Actor, query: CallListQuery): Promise<Buffer> {
-  return toXlsx([
-    { name: 'Aufrufe', header: columns.map((c) => c.header), rows: await allRows(db, actor, query) },
-  ]);
+export function streamCallsXlsx(
+  db: Kysely<DB>,
+  actor: Actor,
+  selection: ExportSelection,
+  onError: (err: unknown) => void,
+): Readable {
+  return streamXlsx(
+    { name: 'Aufrufe', header: columns.map((c) => c.header) },
+    rowsOf(db, actor, selection),
+    onError,
+  );
 }

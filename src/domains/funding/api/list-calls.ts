@@ -11,9 +11,13 @@ export function jsonElementPattern(value: string): string {
 }
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-type Filters = Omit<CallListQuery, 'limit' | 'offset' | 'format'>;
+type Filters = Omit<CallListQuery, 'limit' | 'offset' | 'format'> & {
+  /** only these calls (an exported selection, or the new calls an alert run checks) */
+  ids?: number[];
+};
 
-function filteredCalls(db: Kysely<DB>, actor: Actor, f: Filters, today: string) {
+/** The call list's filters as one SQL query (visibility included); alerts and exports use it too. */
+export function filteredCalls(db: Kysely<DB>, actor: Actor, f: Filters, today: string) {
   let q = db
     .selectFrom('funding_calls as c')
     .leftJoin('funding_programmes as p', 'p.id', 'c.programme_id')
@@ -46,13 +50,19 @@ function filteredCalls(db: Kysely<DB>, actor: Actor, f: Filters, today: string) 
         .where('r.deadline_date', '>=', today)
         .as('next_deadline'),
     ]);
+  if (f.ids) q = q.where('c.id', 'in', f.ids.length ? f.ids : [-1]);
   if (f.includeWithdrawn !== 'true') q = q.where('c.withdrawn_at', 'is', null);
   if (f.status) q = q.where('c.status', '=', f.status);
   if (f.giverLevel) q = q.where('c.giver_level', '=', f.giverLevel);
   if (f.source) q = q.where('c.source', '=', f.source);
   if (f.programmeId) q = q.where('c.programme_id', '=', f.programmeId);
-  if (f.fieldOfAction)
-    q = q.where(sql<boolean>`c.fields_of_action like ${jsonElementPattern(f.fieldOfAction)} escape '\\'`);
+  const fields = fieldList(f.fieldOfAction);
+  if (fields.length)
+    q = q.where((eb) =>
+      eb.or(
+        fields.map((field) => sql<boolean>`c.fields_of_action like ${jsonElementPattern(field)} escape '\\'`),
+      ),
+    );
   if (f.applicant)
     q = q.where(sql<boolean>`c.eligible_applicants like ${jsonElementPattern(f.applicant)} escape '\\'`);
   if (f.region) q = q.where(sql<boolean>`c.regions like ${jsonElementPattern(f.region)} escape '\\'`);
@@ -81,6 +91,11 @@ function filteredCalls(db: Kysely<DB>, actor: Actor, f: Filters, today: string) 
   return q;
 }
 
+/** `fieldOfAction` is one key or several (any of them matches). */
+export function fieldList(v: string | string[] | undefined): string[] {
+  return (Array.isArray(v) ? v : v ? [v] : []).filter((x) => x !== '');
+}
+
 /** Calls the actor may see, filtered, sorted by the next deadline (calls without one last). */
 export async function listCalls(
   db: Kysely<DB>,
@@ -93,14 +108,42 @@ export async function listCalls(
     .selectFrom(inner.as('x'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const rows = (await db
+  const rows = await sortedPage(db, inner, query.limit, query.offset);
+  return { items: rows.map(presentCallListItem), total: Number(total.n) };
+}
+
+async function sortedPage(
+  db: Kysely<DB>,
+  inner: ReturnType<typeof filteredCalls>,
+  limit: number,
+  offset: number,
+): Promise<CallListRow[]> {
+  return (await db
     .selectFrom(inner.as('x'))
     .selectAll()
     .orderBy(sql`coalesce(x.next_deadline, '9999-12-31')`)
     .orderBy('x.title')
     .orderBy('x.id')
-    .limit(query.limit)
-    .offset(query.offset)
+    .limit(limit)
+    .offset(offset)
     .execute()) as CallListRow[];
-  return { items: rows.map(presentCallListItem), total: Number(total.n) };
+}
+
+/**
+ * Every call of the filtered list (or of a selection), in list order, page by page, without an
+ * upper bound: the export streams what this yields.
+ */
+export async function* eachCall(
+  db: Kysely<DB>,
+  actor: Actor,
+  filters: Filters,
+  pageSize = 1000,
+  today = new Date().toISOString().slice(0, 10),
+) {
+  const inner = filteredCalls(db, actor, filters, today);
+  for (let offset = 0; ; offset += pageSize) {
+    const rows = await sortedPage(db, inner, pageSize, offset);
+    for (const r of rows) yield presentCallListItem(r);
+    if (rows.length < pageSize) return;
+  }
 }

@@ -1,3 +1,4 @@
+import { PassThrough, type Readable } from 'node:stream';
 import { safeCell } from './cells.js';
 
 export interface Sheet {
@@ -22,4 +23,38 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * A one-sheet XLSX written row by row as the rows arrive (exceljs' streaming writer, inline
+ * strings), so an export of any length never holds the whole workbook in memory. Every text cell
+ * goes through safeCell, as in toXlsx.
+ */
+export function streamXlsx(
+  sheet: { name: string; header: string[] },
+  rows: AsyncIterable<(string | number | null)[]>,
+  onError: (err: unknown) => void,
+): Readable {
+  const out = new PassThrough();
+  void (async () => {
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useSharedStrings: false,
+      useStyles: true,
+    });
+    wb.creator = 'Regiolotse';
+    const ws = wb.addWorksheet(sheet.name.slice(0, 31), {});
+    ws.columns = sheet.header.map(() => ({ width: 22 }));
+    const head = ws.addRow(sheet.header);
+    head.font = { bold: true };
+    head.commit();
+    for await (const r of rows) ws.addRow(r.map((c) => safeCell(c))).commit();
+    ws.commit();
+    await wb.commit();
+  })().catch((err: unknown) => {
+    onError(err);
+    out.destroy(err instanceof Error ? err : new Error(String(err)));
+  });
+  return out;
 }
