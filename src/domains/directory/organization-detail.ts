@@ -12,6 +12,7 @@ import {
   toOrganization,
   toOrganizationRef,
 } from './presenters.js';
+import { relationsOf } from './relations-service.js';
 import type { ServiceDeps } from './service-support.js';
 import { buildTimeline } from './timeline.js';
 
@@ -38,12 +39,13 @@ export async function presentMemberships(deps: ServiceDeps, rows: MembershipRowW
 export async function getOrganizationDetail(deps: ServiceDeps, id: number) {
   const { db, actor } = deps;
   const row = await readableOrganization(deps, id);
-  const [children, memberships, addresses, events, body] = await Promise.all([
+  const [children, memberships, addresses, events, body, relations] = await Promise.all([
     visibleChildren(db, actor, id),
     visibleMemberships(db, actor, { organizationId: id }),
     addressesOf(db, id),
     visibleEventsFor(db, actor, id),
     row.body_id ? findBody(db, row.body_id) : Promise.resolve(undefined),
+    relationsOf(deps, id),
   ]);
   const refIds = [
     ...(row.parent_id ? [row.parent_id] : []),
@@ -65,6 +67,7 @@ export async function getOrganizationDetail(deps: ServiceDeps, id: number) {
     body: body ? { id: body.id, name: body.name, ags: body.ags } : null,
     children: children.map(toOrganizationRef),
     memberships: await presentMemberships(deps, memberships),
+    relations,
     addresses: addresses.map(toAddress),
     events: shownEvents.map((e) =>
       toEvent(e, e.related_organization_id ? (refs.get(e.related_organization_id) ?? null) : null),

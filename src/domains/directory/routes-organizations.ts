@@ -9,6 +9,7 @@ import { toCsv } from './csv.js';
 import { createEvent, updateEvent } from './events-service.js';
 import { getOrganizationDetail } from './organization-detail.js';
 import { createOrganization, listOrganizations, updateOrganization } from './organizations-service.js';
+import { createRelation, endRelation, updateRelation } from './relations-service.js';
 import { depsOf, sendCsv } from './route-support.js';
 import {
   addressCreate,
@@ -26,6 +27,10 @@ import {
   organizationListQuery,
   organizationPatch,
   organizationSchema,
+  relationCreate,
+  relationEnd,
+  relationPatch,
+  relationSchema,
 } from './schemas.js';
 
 const tags = ['directory'];
@@ -127,6 +132,50 @@ export function organizationRoutes(app: AppServer, ctx: AppContext): void {
     { schema: { tags, params: eventParams, body: eventPatch, response: { 200: eventSchema } } },
     async (request) =>
       updateEvent(depsOf(request, ctx), request.params.id, request.params.eventId, request.body),
+  );
+
+  app.post(
+    '/api/organizations/:id/relations',
+    {
+      schema: {
+        tags,
+        summary: 'Add a dated relation to another organisation (member of, partner of, placed in; office)',
+        params: idParam,
+        body: relationCreate,
+        response: { 201: relationSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createRelation(depsOf(request, ctx), request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/api/organization-relations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a relation (office; optimistic version)',
+        params: idParam,
+        body: relationPatch,
+        response: { 200: relationSchema },
+      },
+    },
+    async (request) => updateRelation(depsOf(request, ctx), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/organization-relations/:id/end',
+    {
+      schema: {
+        tags,
+        summary: 'End a relation at a date (office; optimistic version)',
+        params: idParam,
+        body: relationEnd,
+        response: { 200: relationSchema },
+      },
+    },
+    async (request) =>
+      endRelation(depsOf(request, ctx), request.params.id, request.body.endDate, request.body.version),
   );
 
   app.post(

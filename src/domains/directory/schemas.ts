@@ -154,11 +154,59 @@ export const timelineItemSchema = z.object({
 });
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
+export const relationKinds = ['member', 'partner', 'placed_in'] as const;
+/** A dated relation of one organisation to another (member of, partner of, placed in). */
+export const relationSchema = z.object({
+  id: z.number(),
+  organizationId: z.number(),
+  relatedOrganizationId: z.number(),
+  kind: z.enum(relationKinds),
+  role: z.string().nullable(),
+  startDate: z.string().nullable(),
+  startPrecision: z.enum(datePrecisions),
+  endDate: z.string().nullable(),
+  endPrecision: z.enum(datePrecisions),
+  /** ended, also when the source gives no end date */
+  ended: z.boolean(),
+  note: z.string().nullable(),
+  source: z.string().nullable(),
+  version: z.number(),
+});
+export type Relation = z.infer<typeof relationSchema>;
+/** On an organisation page: `outgoing` = this organisation relates to `other`; `incoming` = the reverse. */
+export const relationDetailSchema = relationSchema.extend({
+  direction: z.enum(['outgoing', 'incoming']),
+  other: organizationRef,
+});
+const relationFields = {
+  kind: z.enum(relationKinds),
+  role: optionalText(300),
+  startDate: isoDate.nullable().optional(),
+  startPrecision: z.enum(datePrecisions),
+  endDate: isoDate.nullable().optional(),
+  endPrecision: z.enum(datePrecisions),
+  ended: z.boolean(),
+  note: optionalText(5000),
+  source: optionalText(500),
+};
+export const relationCreate = z.object({
+  ...relationFields,
+  relatedOrganizationId: z.number().int().positive(),
+  startPrecision: z.enum(datePrecisions).default('day'),
+  endPrecision: z.enum(datePrecisions).default('day'),
+  ended: z.boolean().default(false),
+});
+export type RelationCreate = z.infer<typeof relationCreate>;
+export const relationPatch = z.object(relationFields).partial().extend({ version: versionField });
+export type RelationPatch = z.infer<typeof relationPatch>;
+export const relationEnd = z.object({ endDate: isoDate, version: versionField });
+
 export const organizationDetailSchema = organizationSchema.extend({
   parent: organizationRef.nullable(),
   body: z.object({ id: z.number(), name: z.string(), ags: z.string().nullable() }).nullable(),
   children: z.array(organizationRef),
   memberships: z.array(membershipDetailSchema),
+  relations: z.array(relationDetailSchema),
   addresses: z.array(addressSchema),
   events: z.array(eventSchema),
   timeline: z.array(timelineItemSchema),
