@@ -89,7 +89,8 @@ describeEachDb('funding feeds', (env) => {
     const theirs = await makeCall(db, { title: 'Fremde Beobachtung' });
     for (const c of [mine, ours, theirs]) await makeRound(db, c, future);
     const user = await signIn(env(), { role: 'partner', organizationId: org });
-    const colleague = await signIn(env(), { role: 'reader', organizationId: org });
+    // A reader may watch for themselves only; acting for the organisation needs the partner role.
+    const colleague = await signIn(env(), { role: 'partner', organizationId: org });
     const stranger = await signIn(env(), { role: 'partner' });
     const watch = (who: typeof user, callId: number, forOrganization = false) =>
       env().app.inject({
