@@ -1,41 +1,23 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser } from './helpers/browser.js';
-import { freshPage, openPage, organizationId, settled } from './helpers/pages.js';
-import { type RunningServer, startServer } from './helpers/server.js';
-import { addUser, signInViaForm, type TestUser } from './helpers/users.js';
+import { type OfficeSession, openOfficeSession } from './helpers/office-session.js';
+import { openPage } from './helpers/pages.js';
+import type { RunningServer } from './helpers/server.js';
 
+let session: OfficeSession;
 let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let office: TestUser;
 let officeOrg = 0;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  office = await addUser(server, 'office', 'Olga Office');
-  ({ context, page } = await freshPage(browser));
-  await signInViaForm(page, server.url, office);
-  officeOrg = await organizationId(page, server.url, 'Regionalmanagement');
+  session = await openOfficeSession();
+  ({ server, page, officeOrg } = session);
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => session?.close());
 
-/** axe after transitions (a modal fading in) have finished. */
-async function noViolations() {
-  await settled(page);
-  expect(await axeViolations(page)).toEqual([]);
-}
-
-async function csrf(): Promise<string> {
-  return (await (await page.request.get(`${server.url}/api/auth/me`)).json()).csrfToken;
-}
+const noViolations = () => session.noViolations();
+const csrf = () => session.csrf();
 
 describe('the office edits its directory: membership, address, field of action, body', () => {
   it('edits a membership: role and how precise its start is; a concurrent change shows "changed meanwhile"', async () => {

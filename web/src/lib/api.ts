@@ -46,3 +46,36 @@ export async function api<T>(
   }
   return data as T;
 }
+
+/**
+ * A file from a POST (e.g. an export of chosen rows): sent with the CSRF token like api(), then
+ * handed to the browser as a download under the server's file name.
+ */
+export async function apiDownload(path: string, body: unknown, fallbackName: string): Promise<void> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, {
+    method: 'POST',
+    headers,
+    credentials: 'same-origin',
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) {
+    const e = (await res.json().catch(() => ({}))) as { code?: string; message?: string; messageDe?: string };
+    throw new ApiError(
+      res.status,
+      e.code ?? 'ERROR',
+      e.message ?? res.statusText,
+      e.messageDe ?? res.statusText,
+    );
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,5 +1,6 @@
 import type { Messages } from '../../lib/page-module';
 import { directoryEditMessages as edit } from './messages-edit';
+import { relationMessages as relations } from './relations-messages';
 
 export const directoryMessages: Messages = {
   de: {
@@ -126,6 +127,7 @@ export const directoryMessages: Messages = {
     'fields.title': 'Handlungsfelder',
     'fields.description': 'Die Themen des Regionalmanagements und ihre Suchbegriffe.',
     ...edit.de,
+    ...relations.de,
   },
   en: {
     'nav.group.directory': 'Directory',
@@ -251,5 +253,6 @@ export const directoryMessages: Messages = {
     'fields.title': 'Fields of action',
     'fields.description': "The regional management's topics and their search terms.",
     ...edit.en,
+    ...relations.en,
   },
 };

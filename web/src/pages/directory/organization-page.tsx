@@ -13,6 +13,7 @@ import { AddressList } from './address-list';
 import { AddressModal } from './address-modal';
 import { useOrganization } from './api';
 import { MembersTable } from './members-table';
+import { RelationsSection } from './relations-section';
 import { TimelineList } from './timeline-list';
 import type { Address, OrganizationDetail } from './types';
 
@@ -115,6 +116,11 @@ function OrganizationView({ org }: { org: OrganizationDetail }) {
       <Section title={t('org.members')}>
         <MembersTable memberships={org.memberships} editable={editable} />
       </Section>
+      <RelationsSection
+        organizationId={org.id}
+        relations={org.relations}
+        editable={user?.role === 'admin' || user?.role === 'office'}
+      />
       <Section
         title={t('org.addresses')}
         actions={

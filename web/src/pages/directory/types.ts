@@ -9,6 +9,7 @@ import type {
   organizationSchema,
   personDetailSchema,
   personSchema,
+  relationDetailSchema,
 } from '../../../../src/domains/directory/schemas.js';
 
 /** The directory API's shapes, inferred from the server's zod schemas so both sides stay in step. */
@@ -25,6 +26,7 @@ export type OrganizationRef = z.infer<typeof organizationRef>;
 export type Organization = z.infer<typeof organizationSchema>;
 export type OrganizationDetail = z.infer<typeof organizationDetailSchema>;
 export type MembershipDetail = z.infer<typeof membershipDetailSchema>;
+export type RelationDetail = z.infer<typeof relationDetailSchema>;
 export type Address = z.infer<typeof addressSchema>;
 export type Person = z.infer<typeof personSchema>;
 export type PersonDetail = z.infer<typeof personDetailSchema>;

@@ -18,6 +18,8 @@ export interface Watch {
   callId: number;
   callTitle: string;
   organizationId: number | null;
+  /** false for an organisation's watch the user may not change (readers) */
+  canRemove: boolean;
 }
 
 export interface AlertSettings {

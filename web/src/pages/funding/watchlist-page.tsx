@@ -1,6 +1,20 @@
-import { Button, Code, Group, List, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Code,
+  Group,
+  List,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-view';
@@ -88,10 +102,19 @@ export function WatchlistPage() {
             <List>
               {data.items.map((w) => (
                 <List.Item key={w.id}>
-                  {w.callTitle}{' '}
-                  <Button size="compact-xs" variant="subtle" onClick={() => unwatch.mutate(w.id)}>
-                    {t('funding.watchlist.remove')}
-                  </Button>
+                  <Anchor component={Link} to={`/funding/calls/${w.callId}`}>
+                    {w.callTitle}
+                  </Anchor>{' '}
+                  {w.organizationId !== null && (
+                    <Badge size="sm" variant="outline" color="gray.8">
+                      {t('funding.watchlist.ofOrganization')}
+                    </Badge>
+                  )}{' '}
+                  {w.canRemove && (
+                    <Button size="compact-xs" variant="subtle" onClick={() => unwatch.mutate(w.id)}>
+                      {t('funding.watchlist.remove')}
+                    </Button>
+                  )}
                 </List.Item>
               ))}
             </List>
