@@ -151,7 +151,9 @@ async function postgresRun(
       const ms = await index(pgc, real, docs, ctx.log);
       const rum = await sql<{
         def: string;
-      }>`select indexdef as def from pg_indexes where indexname in ('search_documents_tsv', 'search_documents_words_meta')`.execute(pgc.db);
+      }>`select indexdef as def from pg_indexes where indexname in ('search_documents_tsv', 'search_documents_words_meta')`.execute(
+        pgc.db,
+      );
       const tb = performance.now();
       await buildBaselineIndex(pgc);
       const baseMs = performance.now() - tb;
