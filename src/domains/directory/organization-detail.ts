@@ -72,6 +72,6 @@ export async function getOrganizationDetail(deps: ServiceDeps, id: number) {
     events: shownEvents.map((e) =>
       toEvent(e, e.related_organization_id ? (refs.get(e.related_organization_id) ?? null) : null),
     ),
-    timeline: buildTimeline(id, shownEvents, memberships, addresses, names),
+    timeline: buildTimeline(id, shownEvents, memberships, addresses, names, relations),
   };
 }

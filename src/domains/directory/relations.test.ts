@@ -156,17 +156,41 @@ describeEachDb('directory: relations between organisations', (env) => {
         endDate: '2024-06-30',
       }),
     ]);
+    // Both timelines tell the relation, each from its own side, at its dates.
+    const items = (timeline: Array<{ kind: string; title: string; ref: { type: string; id: number } }>) =>
+      timeline.filter((t) => t.ref.type === 'relation' && t.ref.id === rel.id);
+    expect(items(page.timeline)).toEqual([
+      expect.objectContaining({
+        date: '2020-01-01',
+        precision: 'year',
+        kind: 'relation_start',
+        title: 'Neues Mitglied: Region Beispiel',
+      }),
+      expect.objectContaining({
+        date: '2024-06-30',
+        kind: 'relation_end',
+        title: 'Mitgliedschaft beendet: Region Beispiel',
+      }),
+    ]);
+    const own = (await req('GET', `/api/organizations/${member}`, partner)).json();
+    expect(items(own.timeline).map((t: { title: string }) => t.title)).toEqual([
+      'Mitglied von Netz Beispiel',
+      'Ende der Mitgliedschaft in Netz Beispiel',
+    ]);
   });
 
   it('shows a relation only when both organisations are readable', async () => {
     const res = await req('POST', `/api/organizations/${member}/relations`, office, {
       relatedOrganizationId: hidden,
       kind: 'member',
+      startDate: '2021-05-01',
     });
     expect(res.statusCode).toBe(201);
     const asOffice = (await req('GET', `/api/organizations/${member}`, office)).json();
     expect(asOffice.relations.map((r: { other: { id: number } }) => r.other.id)).toContain(hidden);
     const anonymous = (await req('GET', `/api/organizations/${member}`, null)).json();
     expect(anonymous.relations.map((r: { other: { id: number } }) => r.other.id)).not.toContain(hidden);
+    expect(JSON.stringify(anonymous.timeline)).not.toContain('Geheimrunde');
+    expect(JSON.stringify(asOffice.timeline)).toContain('Geheimrunde');
   });
 });

@@ -150,7 +150,7 @@ export const timelineItemSchema = z.object({
   title: z.string(),
   description: z.string().nullable(),
   source: z.string().nullable(),
-  ref: z.object({ type: z.enum(['event', 'membership', 'address']), id: z.number() }),
+  ref: z.object({ type: z.enum(['event', 'membership', 'address', 'relation']), id: z.number() }),
 });
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
