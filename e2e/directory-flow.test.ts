@@ -56,6 +56,15 @@ describe('the office at work: find the office, see its history, add a member, tr
       .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
     expect(dates.length).toBeGreaterThan(0);
     expect([...dates].sort()).toEqual(dates);
+    // The seed's milestones, in this order: start in March 2017, member of regionen.NRW from
+    // June 2017, own premises from July 2018.
+    const entries = await timeline.getByRole('listitem').allTextContents();
+    const at = (date: RegExp, words: RegExp) => entries.findIndex((e) => date.test(e) && words.test(e));
+    const start = at(/März 2017|01\.03\.2017/, /nimmt seine Arbeit nach außen auf/);
+    const nrw = at(/Juni 2017|01\.06\.2017/, /Mitglied von regionen\.NRW/);
+    const premises = at(/Juli 2018|01\.07\.2018/, /Auf dem Hennekamp 45/);
+    expect([start, nrw, premises].every((i) => i >= 0)).toBe(true);
+    expect(start < nrw && nrw < premises).toBe(true);
   });
 
   it('shows members with their date ranges and secondments ("abgeordnet von …")', async () => {
