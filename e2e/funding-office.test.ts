@@ -119,8 +119,10 @@ describe('the office keeps calls and programmes by hand', () => {
     await main.getByLabel('Bezeichnung (z. B. 2. Runde)').fill('1. Runde');
     await main.getByLabel(/^Frist( \*)?$/).fill('2027-03-15');
     await main.getByLabel('Uhrzeit').fill('12:00');
+    await main.getByLabel('Zeitzone der Frist').click();
+    await page.getByRole('option', { name: 'Brüssel' }).click();
     await main.getByRole('button', { name: 'Frist hinzufügen' }).click();
-    await main.getByText('1. Runde: 15.03.2027, 12:00').waitFor();
+    await main.getByText('1. Runde: 15.03.2027, 12:00 (Brüssel)').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     const call = await (await page.request.get(`${server.url}/api/funding/calls/${callId}`)).json();
     expect(call.rounds).toEqual([
@@ -128,6 +130,7 @@ describe('the office keeps calls and programmes by hand', () => {
         label: '1. Runde',
         deadlineDate: '2027-03-15',
         deadlineTime: '12:00',
+        timeZone: 'Europe/Brussels',
         origin: 'manual',
       }),
     ]);
@@ -145,6 +148,27 @@ describe('the office keeps calls and programmes by hand', () => {
     await page.getByRole('heading', { level: 1, name: 'Dorfentwicklung NRW' }).waitFor();
     await main.getByText('Eigene Zusammenfassung: Zuschüsse für Dorfläden und Treffpunkte.').waitFor();
     await main.getByRole('link', { name: 'Bearbeiten', exact: true }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The call page names the deadline's zone; the programme page shows its history.
+    const programmeUrl = page.url();
+    await openPage(page, `${server.url}/funding/calls/${callId}`);
+    await main.getByText('15.03.2027, 12:00 (Brüssel)').first().waitFor();
+    const programme = await (
+      await page.request.get(`${server.url}/api/funding/programmes/${programmeUrl.split('/').pop()}`)
+    ).json();
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const patched = await page.request.patch(`${server.url}/api/funding/programmes/${programme.id}`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { title: 'Dorfentwicklung NRW 2027', version: programme.version },
+    });
+    expect(patched.status()).toBe(200);
+    await openPage(page, programmeUrl);
+    const row = main.getByRole('row', { name: /title/ });
+    expect(await row.getByRole('cell').allTextContents()).toEqual([
+      'Dorfentwicklung NRW',
+      'Dorfentwicklung NRW 2027',
+    ]);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   }, 120_000);

@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { timeSuffix } from './time-zone';
 
 /** Whole days from today (local calendar) to a 'YYYY-MM-DD' date; negative once passed. */
 export function daysUntil(day: string, now = new Date()): number {
@@ -10,8 +11,16 @@ export function daysUntil(day: string, now = new Date()): number {
   return Math.round((target - today) / 86_400_000);
 }
 
-/** A deadline as a <time> element with the days left beside it. */
-export function Deadline({ day, time }: { day: string | null; time?: string | null }) {
+/** A deadline as a <time> element (its zone named when not Berlin's) with the days left beside it. */
+export function Deadline({
+  day,
+  time,
+  timeZone,
+}: {
+  day: string | null;
+  time?: string | null;
+  timeZone?: string;
+}) {
   const { t, lang } = useI18n();
   if (!day) return null;
   const days = daysUntil(day);
@@ -25,7 +34,7 @@ export function Deadline({ day, time }: { day: string | null; time?: string | nu
     <>
       <time dateTime={time ? `${day}T${time}` : day}>
         {formatDate(day, lang)}
-        {time ? `, ${time}` : ''}
+        {timeSuffix(time, timeZone, lang)}
       </time>
       <Text component="span" size="sm" c="dimmed" ml={6}>
         ({left})

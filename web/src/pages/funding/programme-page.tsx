@@ -8,10 +8,11 @@ import { useAuth } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import { Attribution } from './attribution';
 import { useProgramme } from './calls-api';
+import { ChangeHistory } from './change-history';
 import { Deadline } from './deadline';
 import { SourceText } from './source-text';
 
-/** One programme: facts, its text as given by the source, the attribution line and its calls. */
+/** One programme: facts, its text as given by the source, the attribution line, its calls and its history. */
 export function ProgrammePage() {
   const { t } = useI18n();
   const { user } = useAuth();
@@ -84,6 +85,9 @@ export function ProgrammePage() {
                 ))}
               </List>
             )}
+          </Section>
+          <Section title={t('funding.call.history')}>
+            <ChangeHistory history={p.history} />
           </Section>
         </Page>
       )}

@@ -24,6 +24,7 @@ import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { officeRoles } from './call-form-page';
 import { type Round, useCall } from './calls-api';
+import { HOME_ZONE, timeSuffix, zoneOptions } from './time-zone';
 
 const kinds = ['submission', 'outline', 'full_proposal', 'cut_off', 'other'] as const;
 
@@ -93,7 +94,7 @@ function RoundCard({ round }: { round: Round }) {
         <div>
           <Text fw={600} id={headingId}>
             {name}: {round.deadlineDate ? formatDate(round.deadlineDate, lang) : t('funding.rounds.noDate')}
-            {round.deadlineTime ? `, ${round.deadlineTime}` : ''}
+            {timeSuffix(round.deadlineTime, round.timeZone, lang)}
           </Text>
           <Group gap="xs" mt={4}>
             <Badge variant="outline" color="gray.8">
@@ -158,6 +159,7 @@ function RoundForm({ callId, round, onDone }: { callId?: number; round?: Round; 
   const [opensAt, setOpensAt] = useState(round?.opensAt ?? '');
   const [deadlineDate, setDeadlineDate] = useState(round?.deadlineDate ?? '');
   const [deadlineTime, setDeadlineTime] = useState(round?.deadlineTime ?? '');
+  const [timeZone, setTimeZone] = useState(round?.timeZone ?? HOME_ZONE);
   const [kind, setKind] = useState<string>(round?.deadlineKind ?? 'submission');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
@@ -193,6 +195,7 @@ function RoundForm({ callId, round, onDone }: { callId?: number; round?: Round; 
       opensAt: opensAt || null,
       deadlineDate,
       deadlineTime: deadlineTime || null,
+      timeZone,
       deadlineKind: kind,
     });
   }
@@ -235,6 +238,14 @@ function RoundForm({ callId, round, onDone }: { callId?: number; round?: Round; 
             value={deadlineTime}
             onChange={(e) => setDeadlineTime(e.currentTarget.value)}
             error={errors.deadlineTime}
+          />
+          <Select
+            label={t('funding.rounds.timeZone')}
+            allowDeselect={false}
+            data={zoneOptions(lang, timeZone)}
+            value={timeZone}
+            onChange={(v) => setTimeZone(v ?? HOME_ZONE)}
+            error={errors.timeZone}
           />
         </SimpleGrid>
         <Group>

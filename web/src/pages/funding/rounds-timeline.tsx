@@ -23,7 +23,8 @@ export function RoundsTimeline({ rounds }: { rounds: Round[] }) {
           )}
           {r.deadlineDate && (
             <Text size="sm">
-              {t('funding.call.deadline')}: <Deadline day={r.deadlineDate} time={r.deadlineTime} />
+              {t('funding.call.deadline')}:{' '}
+              <Deadline day={r.deadlineDate} time={r.deadlineTime} timeZone={r.timeZone} />
             </Text>
           )}
           {r.withdrawnAt && (
