@@ -195,8 +195,8 @@ async function search(
     if (total <= EXACT_FACETS_MAX) {
       return { total, rows, facets: countFacets(all), totalApproximate: false, facetsApproximate: false };
     }
-    // The same sample stratum SQLite counts (facet-count.ts), so both databases answer alike.
-    const level = sampleLevel(total);
+    // The same sample stratum SQLite counts (chosen from the probe), so both databases answer alike.
+    const level = sampleLevel(probe.length * 4 ** PROBE_LEVEL);
     const sample = all.filter((r) => mix(r.id) % 4 ** level === 0);
     return {
       total,
