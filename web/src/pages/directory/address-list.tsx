@@ -1,9 +1,8 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useI18n } from '../../lib/i18n';
+import { today } from './form-parts';
 import { formatRange } from './format-date';
 import type { Address } from './types';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Valid today: begun (or without a start) and not yet ended. */
 function isCurrent(a: Address, now = today()): boolean {

@@ -1,12 +1,11 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiErrorAlert } from '../../components/api-error-alert';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { FormActions, today } from './form-parts';
 import type { MembershipDetail } from './types';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Ends a membership on a date; the API answers 409 when someone changed it meanwhile. */
 export function EndMembershipModal({
@@ -68,14 +67,7 @@ export function EndMembershipModal({
               error={error}
               data-autofocus
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={end.isPending}>
-                {t('member.end')}
-              </Button>
-            </Group>
+            <FormActions onCancel={onClose} saving={end.isPending} submitLabel={t('member.end')} />
           </Stack>
         </form>
       )}

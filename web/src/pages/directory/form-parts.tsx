@@ -33,7 +33,16 @@ export function FormModal({
 }
 
 /** Cancel and save, at the end of a form. */
-export function FormActions({ onCancel, saving }: { onCancel: () => void; saving: boolean }) {
+export function FormActions({
+  onCancel,
+  saving,
+  submitLabel,
+}: {
+  onCancel: () => void;
+  saving: boolean;
+  /** default: "Speichern" / "Save" */
+  submitLabel?: string;
+}) {
   const { t } = useI18n();
   return (
     <Group justify="flex-end">
@@ -41,7 +50,7 @@ export function FormActions({ onCancel, saving }: { onCancel: () => void; saving
         {t('common.cancel')}
       </Button>
       <Button type="submit" loading={saving}>
-        {t('common.save')}
+        {submitLabel ?? t('common.save')}
       </Button>
     </Group>
   );
@@ -85,3 +94,6 @@ export function SearchForm({
     </search>
   );
 }
+
+/** Today as YYYY-MM-DD (UTC), the default end date of an ending form. */
+export const today = () => new Date().toISOString().slice(0, 10);

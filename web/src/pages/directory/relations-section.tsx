@@ -20,14 +20,13 @@ import { ApiError, api } from '../../lib/api';
 import { fieldErrors } from '../../lib/error-message';
 import { useI18n } from '../../lib/i18n';
 import { OrganizationSelect } from './entity-select';
-import { FormActions, FormModal } from './form-parts';
+import { FormActions, FormModal, today } from './form-parts';
 import { formatRange } from './format-date';
 import { PreciseDateField, periodStart } from './precise-date-field';
 import type { DatePrecision, RelationDetail } from './types';
 
 const kinds = ['member', 'partner', 'placed_in'] as const;
 type Kind = (typeof kinds)[number];
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * An organisation's dated relations to others, both ways ("Mitglied von regionen.NRW", "hat als
@@ -331,14 +330,7 @@ function EndRelationForm({ relation, onDone }: { relation: RelationDetail; onDon
           error={error}
           data-autofocus
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={end.isPending}>
-            {t('relation.endAction')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} saving={end.isPending} submitLabel={t('relation.endAction')} />
       </Stack>
     </form>
   );
