@@ -38,14 +38,14 @@ export async function buildBaselineIndex(ctx: AppContext): Promise<void> {
     );
     return;
   }
-  await sql`alter table search_documents add column tsv_simple tsvector`.execute(ctx.db);
-  await sql`update search_documents set tsv_simple = to_tsvector('simple', title || ' ' || left(text, 400000))`.execute(
-    ctx.db,
-  );
-  await sql`create index search_documents_tsv_simple on search_documents using gin (tsv_simple)`.execute(
-    ctx.db,
-  );
-  await sql`analyze search_documents`.execute(ctx.db);
+  // A table of its own: built in search_documents, the baseline's column would rewrite every row
+  // of the product's table after its VACUUM (twice the heap, half of it dead, and no page
+  // all-visible), and the product would be measured on that.
+  await sql`create table bench_simple as select id, title, date, doc_type, body_name, committee,
+      paper_type, year, is_public, to_tsvector('simple', title || ' ' || left(text, 400000)) as tsv_simple
+    from search_documents`.execute(ctx.db);
+  await sql`create index bench_simple_tsv on bench_simple using gin (tsv_simple)`.execute(ctx.db);
+  await sql`vacuum (analyze) bench_simple`.execute(ctx.db);
 }
 
 function filterSql(f: SearchFilters) {
@@ -77,11 +77,11 @@ export async function baselineSearch(ctx: AppContext, query: string, f: SearchFi
     return hits.rows.length;
   }
   const hits =
-    await sql`select d.id, d.title, d.date from search_documents d, websearch_to_tsquery('simple', ${query}) w
+    await sql`select d.id, d.title, d.date from bench_simple d, websearch_to_tsquery('simple', ${query}) w
     where d.tsv_simple @@ w and ${filterSql(f)} order by ts_rank(d.tsv_simple, w) desc limit 20`.execute(
       ctx.db,
     );
-  await sql`with m as materialized (select d.* from search_documents d, websearch_to_tsquery('simple', ${query}) w
+  await sql`with m as materialized (select d.* from bench_simple d, websearch_to_tsquery('simple', ${query}) w
     where d.tsv_simple @@ w and ${filterSql(f)}) ${facetSql}`.execute(ctx.db);
   return hits.rows.length;
 }

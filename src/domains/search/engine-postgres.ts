@@ -10,15 +10,19 @@ import {
   planCounting,
   sampleLevel,
 } from './facet-count.js';
-import { meta, metaConditions, mix } from './fts-meta.js';
+import { meta, metaConditions } from './fts-meta.js';
+import { facetValues } from './fts-write.js';
 import { toTsquery } from './query/compile-postgres.js';
 import type { ResolvedNode } from './query/resolved.js';
-import type { EngineResult, HitRow, SearchPage } from './search-repository.js';
+import type { EngineResult, FacetRow, HitRow, SearchPage } from './search-repository.js';
 import type { SearchFilters } from './types.js';
 
 /**
- * Search on PostgreSQL: the `german` tsvector `tsv` (words) and the `meta` tsvector (visibility,
- * filters, sample strata) under one GIN index, so a match is one index scan. Relevance and
+ * Search on PostgreSQL over the narrow table `search_vectors` (fts-write.ts): the `german`
+ * tsvector `tsv` (words) and the `meta` tsvector (visibility, filters, sample strata) under one
+ * GIN index, so a match is one index scan, and the heap rows every match visits (date key,
+ * visibility, facet codes) are small enough to stay in shared buffers. Hits come from
+ * search_documents by id. Relevance and
  * counting follow the same rules as on SQLite (engine-sqlite.ts, facet-count.ts): ranked among
  * the newest RANK_POOL matches; totals and facets estimated from sample strata only for large
  * result sets. See the search README, "Ranking and counting at scale".
@@ -52,11 +56,23 @@ function where(node: ResolvedNode, metaCond: RawBuilder<unknown> | null): RawBui
 const hitColumns = sql`d.id, d.doc_type, d.source_id, d.title, d.text, d.date, d.url, d.body_name,
   d.committee, d.paper_type, d.is_public`;
 
-/** The ids of the newest `n` matches of `cond`, newest first (dates and ids from the narrow heap). */
+/**
+ * The ids of the newest `n` matches of `cond`, newest first: `sort_key` is the date-ordered key
+ * of fts-meta.ts (day above id, undated last), read from the narrow heap.
+ */
 async function newestIds(db: Kysely<DB>, cond: RawBuilder<unknown>, n: number): Promise<number[]> {
-  const r = await sql<{ id: number }>`select d.id from search_documents d where ${cond}
-    order by d.date desc nulls last, d.id desc limit ${n}`.execute(db);
+  const r = await sql<{ id: number }>`select d.id from search_vectors d where ${cond}
+    order by d.sort_key desc limit ${n}`.execute(db);
   return r.rows.map((x) => Number(x.id));
+}
+
+/** The hit rows of `ids` the actor may see, in the order of `ids`. */
+async function hitRows(db: Kysely<DB>, actor: Actor, ids: number[]): Promise<HitRow[]> {
+  if (ids.length === 0) return [];
+  const r = await sql<HitRow>`select ${hitColumns} from search_documents d
+    where d.id = any(${ids}::int[]) and ${visibleWhere(actor, 'd')}`.execute(db);
+  const byId = new Map(r.rows.map((h) => [Number(h.id), h]));
+  return ids.map((id) => byId.get(id)).filter((h): h is HitRow => h !== undefined);
 }
 
 /**
@@ -117,34 +133,139 @@ async function pageRows(
   page: SearchPage,
   ordered: (n: number) => Promise<number[]>,
 ): Promise<HitRow[]> {
-  const visible = visibleWhere(actor, 'd');
-  if (page.sort === 'date') {
-    const ids = (await ordered(page.offset + page.limit)).slice(page.offset);
-    if (ids.length === 0) return [];
-    const r = await sql<HitRow>`select ${hitColumns} from search_documents d
-      where d.id = any(${ids}) and ${visible}`.execute(db);
-    const byId = new Map(r.rows.map((h) => [Number(h.id), h]));
-    return ids.map((id) => byId.get(id)).filter((h): h is HitRow => h !== undefined);
-  }
+  if (page.sort === 'date')
+    return hitRows(db, actor, (await ordered(page.offset + page.limit)).slice(page.offset));
   // The newest matches, then ts_rank (title weight A 8× text weight B, as on SQLite) unpacks the
   // vectors of that pool alone.
   const pool = await ordered(Math.max(RANK_POOL, page.offset + page.limit));
   if (pool.length === 0) return [];
-  const r = await sql<HitRow>`select ${hitColumns} from search_documents d
-    where d.id = any(${pool}) and ${visible}
-    order by ts_rank('{0.1, 0.2, 0.125, 1.0}', d.tsv, ${toTsquery(node)}) desc, d.date desc nulls last, d.id desc
+  const r = await sql<{ id: number }>`select d.id from search_vectors d
+    where d.id = any(${pool}::int[]) and ${visibleWhere(actor, 'd')}
+    order by ts_rank('{0.1, 0.2, 0.125, 1.0}', d.tsv, ${toTsquery(node)}) desc, d.sort_key desc
     limit ${page.limit} offset ${page.offset}`.execute(db);
-  return r.rows;
+  return hitRows(
+    db,
+    actor,
+    r.rows.map((x) => Number(x.id)),
+  );
 }
 
 type MatchRow = FacetSource & { id: number };
 
-/** The facet columns of the matches of `cond` the actor may see, newest first. */
+interface CodedRow {
+  id: number;
+  doc_type: number;
+  body: number | null;
+  committee: number | null;
+  paper_type: number | null;
+  year: number | null;
+  fields: number[];
+}
+
+/** The facet values of the matches of `cond` the actor may see (a sample: at most a few thousand). */
 async function matchRows(db: Kysely<DB>, actor: Actor, cond: RawBuilder<unknown>): Promise<MatchRow[]> {
-  const r = await sql<MatchRow>`select d.id, d.doc_type, d.body_name, d.committee, d.paper_type, d.year,
-      d.fields_of_action from search_documents d where ${cond} and ${visibleWhere(actor, 'd')}
-    order by d.date desc nulls last, d.id desc`.execute(db);
-  return r.rows.map((x) => ({ ...x, id: Number(x.id) }));
+  const r = await sql<CodedRow>`select d.id, d.doc_type, d.body, d.committee, d.paper_type, d.year,
+      d.fields from search_vectors d where ${cond} and ${visibleWhere(actor, 'd')}
+    order by d.sort_key desc`.execute(db);
+  const codes = new Set<number>();
+  for (const x of r.rows) {
+    codes.add(x.doc_type);
+    if (x.body != null) codes.add(x.body);
+    if (x.committee != null) codes.add(x.committee);
+    if (x.paper_type != null) codes.add(x.paper_type);
+  }
+  const values = await facetValues(db, codes);
+  const value = (c: number | null) => (c == null ? null : (values.get(c) ?? null));
+  return r.rows.map((x) => ({
+    id: Number(x.id),
+    doc_type: value(x.doc_type) ?? '',
+    body_name: value(x.body),
+    committee: value(x.committee),
+    paper_type: value(x.paper_type),
+    year: x.year,
+    fields_of_action: JSON.stringify(x.fields ?? []),
+  }));
+}
+
+/** Facets whose values are codes of search_facet_values (year and field are numbers). */
+const CODED = new Set(['type', 'body', 'committee', 'paperType']);
+
+interface Aggregate {
+  total: number;
+  /** matches in the facet sample (= total when every match is counted) */
+  sampled: number;
+  /** the ids of the requested page, in page order */
+  pageIds: number[];
+  /** unscaled counts over the sampled matches */
+  facets: FacetRow[];
+}
+
+/**
+ * One statement over the matches of `cond`: the total, the page (by date, or ts_rank over the
+ * newest RANK_POOL) and the facet counts over the matches in `sample` (a sample-stratum token;
+ * null: every match). The rows never leave the server: shipping 16,000 of them to be counted in
+ * JavaScript cost more than finding them (row parsing and garbage collection, ~30 ms).
+ */
+async function aggregate(
+  db: Kysely<DB>,
+  actor: Actor,
+  node: ResolvedNode,
+  cond: RawBuilder<unknown>,
+  page: SearchPage | null,
+  facets: boolean,
+  sample: string | null,
+): Promise<Aggregate> {
+  const inSample = sample ? sql`d.meta @@ ${lexeme(sample)}::tsquery` : sql`true`;
+  const pageSql =
+    page === null
+      ? sql`select null::int as id, 0::bigint as rn where false`
+      : page.sort === 'date'
+        ? sql`select id, row_number() over (order by sort_key desc) as rn from m
+            order by sort_key desc limit ${page.limit} offset ${page.offset}`
+        : sql`select v.id, row_number() over (order by ts_rank('{0.1, 0.2, 0.125, 1.0}', v.tsv, ${toTsquery(node)}) desc,
+              v.sort_key desc) as rn
+            from (select id from m order by sort_key desc limit ${Math.max(RANK_POOL, page.offset + page.limit)}) p
+            join search_vectors v on v.id = p.id
+            order by rn limit ${page.limit} offset ${page.offset}`;
+  const facetSql = facets
+    ? sql`
+      union all select 'type', doc_type, count(*)::int, null from m where s group by doc_type
+      union all select 'body', body, count(*)::int, null from m where s and body is not null group by body
+      union all select 'committee', committee, count(*)::int, null from m where s and committee is not null group by committee
+      union all select 'paperType', paper_type, count(*)::int, null from m where s and paper_type is not null group by paper_type
+      union all select 'year', year, count(*)::int, null from m where s and year is not null group by year
+      union all select 'field', f, count(*)::int, null from m cross join lateral unnest(m.fields) as f where s group by f`
+    : sql``;
+  const r = await sql<{ facet: string; value: number | null; n: number; ids: number[] | null }>`
+    with m as materialized (
+      select d.id, d.sort_key, d.doc_type, d.body, d.committee, d.paper_type, d.year, d.fields, ${inSample} as s
+      from search_vectors d where ${cond} and ${visibleWhere(actor, 'd')}
+    ), pg as (${pageSql})
+    select '#total' as facet, null::int as value, count(*)::int as n, null::int[] as ids from m
+    union all select '#sampled', null, count(*)::int, null from m where s
+    union all select '#page', null, null, array(select id from pg order by rn)
+    ${facetSql}`.execute(db);
+  const out: Aggregate = { total: 0, sampled: 0, pageIds: [], facets: [] };
+  const codes = new Set<number>();
+  for (const row of r.rows) {
+    if (row.facet === '#total') out.total = Number(row.n);
+    else if (row.facet === '#sampled') out.sampled = Number(row.n);
+    else if (row.facet === '#page') out.pageIds = (row.ids ?? []).map(Number);
+    else if (row.value != null && CODED.has(row.facet)) codes.add(row.value);
+  }
+  const values = await facetValues(db, codes);
+  for (const row of r.rows) {
+    if (row.facet.startsWith('#') || row.value == null) continue;
+    const value = CODED.has(row.facet) ? values.get(row.value) : row.value;
+    if (value !== undefined) out.facets.push({ facet: row.facet, value, n: Number(row.n) });
+  }
+  return out;
+}
+
+/** Counts over a sample scaled to `total` as countFacets does (a value seen counts at least 1). */
+function scaleFacets(rows: FacetRow[], sampled: number, total: number): FacetRow[] {
+  const factor = sampled > 0 ? total / sampled : 1;
+  return rows.map((r) => ({ ...r, n: Math.max(1, Math.round(Number(r.n) * factor)) }));
 }
 
 /**
@@ -167,6 +288,9 @@ export function searchPostgres(
     // Bitmaps of a common word (500,000 TIDs) stay exact: a lossy page makes the heap scan recheck
     // every row on it, and the recheck unpacks each row's vector from TOAST.
     await sql`set local work_mem = '32MB'`.execute(trx);
+    // The planner's cost of a large match set passes jit_above_cost, and compiling the plan took
+    // 40 ms of a 60 ms search (JIT pays off for long analytic queries, not for these).
+    await sql`set local jit = off`.execute(trx);
     return search(trx, actor, node, f, page);
   });
 }
@@ -183,25 +307,56 @@ async function search(
   const plan = planCounting(probe.length);
   const none = { total: 0, rows: [], facets: [], totalApproximate: false, facetsApproximate: false };
   if (plan.exactTotal) {
-    // Up to EXACT_TOTAL_MAX matches: one pass over them gives the total, the date order and the
+    // Up to EXACT_TOTAL_MAX matches: one pass over them gives the total, the page and the
     // facets. Counting, the pool and the facets would each read the same heap rows (and, for a
     // phrase, unpack every candidate's vector to check the word positions) again.
-    const all = await matchRows(db, actor, where(node, metaWhere(actor, f)));
-    const total = all.length;
-    if (total === 0) return none;
-    const ids = all.map((r) => r.id);
-    const rows = await pageRows(db, actor, node, page, async (n) => ids.slice(0, n));
-    if (!page.facets) return { ...none, total, rows };
-    if (total <= EXACT_FACETS_MAX) {
-      return { total, rows, facets: countFacets(all), totalApproximate: false, facetsApproximate: false };
+    const estimate = probe.length * 4 ** PROBE_LEVEL;
+    // Above EXACT_FACETS_MAX the same sample stratum SQLite counts (chosen from the probe), so
+    // both databases answer alike.
+    const level = estimate > EXACT_FACETS_MAX ? sampleLevel(estimate) : null;
+    let a = await aggregate(
+      db,
+      actor,
+      node,
+      where(node, metaWhere(actor, f)),
+      page,
+      page.facets,
+      level === null ? null : meta.sample(level),
+    );
+    if (a.total === 0) return none;
+    if (page.facets && level !== null && a.total <= EXACT_FACETS_MAX) {
+      // The probe overestimated: count every match, as SQLite does for this total.
+      a = await aggregate(db, actor, node, where(node, metaWhere(actor, f)), page, true, null);
     }
-    // The same sample stratum SQLite counts (chosen from the probe), so both databases answer alike.
-    const level = sampleLevel(probe.length * 4 ** PROBE_LEVEL);
-    const sample = all.filter((r) => mix(r.id) % 4 ** level === 0);
+    const rows = await hitRows(db, actor, a.pageIds);
+    if (!page.facets) return { ...none, total: a.total, rows };
+    if (a.total <= EXACT_FACETS_MAX) {
+      return { total: a.total, rows, facets: a.facets, totalApproximate: false, facetsApproximate: false };
+    }
+    if (level === null) {
+      // The probe underestimated: the stratum still follows from the probe, as on SQLite.
+      const l = sampleLevel(estimate);
+      const s = await aggregate(
+        db,
+        actor,
+        node,
+        where(node, metaWhere(actor, f, [meta.sample(l)])),
+        null,
+        true,
+        null,
+      );
+      return {
+        total: a.total,
+        rows,
+        facets: scaleFacets(s.facets, s.total, a.total),
+        totalApproximate: false,
+        facetsApproximate: true,
+      };
+    }
     return {
-      total,
+      total: a.total,
       rows,
-      facets: countFacets(sample, total),
+      facets: scaleFacets(a.facets, a.sampled, a.total),
       totalApproximate: false,
       facetsApproximate: true,
     };

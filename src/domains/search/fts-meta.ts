@@ -5,7 +5,7 @@ import type { SearchFilters } from './types.js';
 
 /**
  * Hidden tokens that put a document's visibility and facet values into the full-text index itself
- * (SQLite: FTS5 column `meta`; PostgreSQL: the `meta` tsvector), so that "visible to this actor
+ * (SQLite: FTS5 column `meta`; PostgreSQL: the `meta` tsvector of search_vectors), so that "visible to this actor
  * and within these filters" is part of the match and totals, date order and ranking need no join
  * to search_documents. Every token contains '_': the FTS5 tokenizer keeps it inside a token
  * (tokenchars), while stemmed text and the query parser only ever produce letters and digits, so
@@ -126,5 +126,6 @@ const DAY_OFFSET = 62_092;
  */
 export function ftsKey(date: string | null, id: number): number {
   const day = date ? Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS) + DAY_OFFSET : 0;
-  return Math.max(0, day) * 2 ** 32 + id;
+  // A date JavaScript cannot read sorts with the undated ones instead of making the key NaN.
+  return (Number.isFinite(day) ? Math.max(0, day) : 0) * 2 ** 32 + id;
 }

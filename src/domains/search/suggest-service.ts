@@ -30,7 +30,10 @@ export async function suggestTitles(ctx: Ctx, actor: Actor, q: string, limit = 1
           ...before.map(quote),
           `${quote(prefix)} *`,
         ].join(' AND ')})`})`
-      : sql<SqlBool>`d.tsv @@ to_tsquery('simple', ${[...before.map((b) => `'${b}':A`), `'${prefix}':*A`].join(' & ')})`;
+      : sql<SqlBool>`d.id in (select v.id from search_vectors v where v.tsv @@ to_tsquery('simple', ${[
+          ...before.map((b) => `'${b}':A`),
+          `'${prefix}':*A`,
+        ].join(' & ')}))`;
   const rows = await ctx.db
     .selectFrom('search_documents as d')
     .select('d.title')

@@ -3,7 +3,8 @@ import type { Generated } from 'kysely';
 /**
  * The search domain's tables. `search_documents` is a generic index fed by other domains through
  * indexer.ts; the dialect-specific full-text structures (FTS5 table `search_fts` on SQLite, the
- * `tsv` tsvector column on PostgreSQL) are maintained next to it and queried with raw SQL.
+ * narrow table `search_vectors` with its facet-value codes `search_facet_values` on PostgreSQL)
+ * are maintained next to it (fts-write.ts) and queried with raw SQL.
  */
 export interface SearchTables {
   search_documents: {
