@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { signIn } from '../../../test/helpers/auth.js';
 import { describeEachDb } from '../../../test/helpers/context.js';
 import { nowIso } from '../../infra/db/columns.js';
+import { postgresTuning } from './engine-postgres.js';
 import { EXACT_FACETS_MAX } from './facet-count.js';
 import { indexDocuments, removeDocuments } from './indexer.js';
 import type { SearchDocumentInput } from './types.js';
@@ -151,6 +152,42 @@ describeEachDb('search at scale', (env) => {
     const hits = await search({ q: '"Vorgang 42"', limit: '50' });
     expect(hits.hits.map((h: { id: number }) => h.id)).toEqual([doc.sourceId]);
     await indexDocuments(ctx, [doc]);
+  });
+
+  it('estimates a phrase with many candidates (PostgreSQL) and still finds only its matches', async () => {
+    if (env().ctx.dialect !== 'postgres') return;
+    const saved = postgresTuning.phraseExactCandidates;
+    // 6,000 documents hold both words of each phrase below: all of them are candidates.
+    postgresTuning.phraseExactCandidates = 1_000;
+    try {
+      // Both words in every document, never in this order.
+      const none = await search({ q: '"Vorgang Stadt"' });
+      expect(none.total).toBe(0);
+      expect(none.hits).toEqual([]);
+      const visible = docs.filter((d) => d.isPublic);
+      const all = await search({ q: '"berichtet über Vorgang"', sort: 'date', limit: '30' });
+      expect(all.totalApproximate).toBe(true);
+      expect(Math.abs(all.total - visible.length) / visible.length).toBeLessThan(0.15);
+      const newest = visible
+        .filter((d) => d.date)
+        .sort((a, b) => b.day.localeCompare(a.day) || b.sourceId - a.sourceId)
+        .slice(0, 30)
+        .map((d) => d.sourceId);
+      expect(all.hits.map((h: { id: number }) => h.id)).toEqual(newest);
+      expect(all.facets.body.map((v: { value: string }) => v.value)).not.toContain(SECRET_BODY);
+      // A page beyond the first 2,000 candidates: more are checked until the page is full.
+      const deep = await search({ q: '"berichtet über Vorgang"', sort: 'date', limit: '20', offset: '2500' });
+      const byDate = visible
+        .filter((d) => d.date)
+        .sort((a, b) => b.day.localeCompare(a.day) || b.sourceId - a.sourceId)
+        .map((d) => d.sourceId);
+      expect(deep.hits.map((h: { id: number }) => h.id)).toEqual(byDate.slice(2500, 2520));
+      const secret = docs.find((d) => !d.isPublic)!;
+      const hidden = await search({ q: `"Vorgang ${secret.sourceId - 1}"` });
+      expect(hidden.hits).toEqual([]);
+    } finally {
+      postgresTuning.phraseExactCandidates = saved;
+    }
   });
 
   it('cannot be steered onto the hidden visibility tokens by what a user types', async () => {
