@@ -378,7 +378,13 @@ async function search(
   if (!page.facets) return { ...none, total, rows, totalApproximate: true };
   const level = plan.facetLevel ?? sampleLevel(total);
   if (level === PROBE_LEVEL) {
-    return { total, rows, facets: countFacets(probe, total), totalApproximate: true, facetsApproximate: true };
+    return {
+      total,
+      rows,
+      facets: countFacets(probe, total),
+      totalApproximate: true,
+      facetsApproximate: true,
+    };
   }
   const sample = await aggregate(
     db,
