@@ -159,7 +159,9 @@ async function writePostgres(db: Kysely<DB>, ids: number[], textChanged: boolean
         doc_type = excluded.doc_type, body = excluded.body, committee = excluded.committee,
         paper_type = excluded.paper_type, fields = excluded.fields,
         tsv = excluded.tsv, meta = excluded.meta`.execute(trx);
-    await sql`delete from search_vector_stage`.execute(trx);
+    // Truncated, not deleted from: autovacuum never visits a temporary table, so deleted stage
+    // rows (and their TOAST) would pile up for as long as the connection lives.
+    await sql`truncate search_vector_stage`.execute(trx);
   };
   // The staging table is the session's own: every statement has to run on one connection.
   if (db.isTransaction) await insert(db);
@@ -185,7 +187,7 @@ async function stageVectors(trx: Kysely<DB>, ids: number[]): Promise<void> {
     // Plain: the pad stays in the row (neither compressed nor moved), so the row is always long.
     await sql`alter table search_vector_stage alter column pad set storage plain`.execute(trx);
   }
-  await sql`delete from search_vector_stage`.execute(trx);
+  await sql`truncate search_vector_stage`.execute(trx);
   await sql`insert into search_vector_stage (id, pad, tsv)
     select d.id, repeat('x', 2100), setweight(to_tsvector('german', d.title), 'A') ||
       setweight(to_tsvector('german', left(d.text, ${MAX_INDEXED_CHARS})), 'B')
