@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recentYears } from './engine-postgres.js';
+import { phraseSampleLevel, recentYears } from './engine-postgres.js';
+import { hasPositivePhrase } from './query/compile-postgres.js';
 
 const probeRow = (year: number | null) => ({
   doc_type: 'paper',
@@ -39,5 +40,30 @@ describe('the recent years that hold the newest matches (PostgreSQL)', () => {
     expect(recentYears(probe({}, 40), 2_000, 2024)).toBeNull();
     expect(recentYears([], 20, 2024)).toBeNull();
     expect(recentYears(probe({ 2024: 20, 2023: 10, 2022: 10 }), 2_000, 2024)).toBeNull();
+  });
+});
+
+describe('phrases with many candidates (PostgreSQL)', () => {
+  it('samples the stratum that holds at least about 1,000 candidates', () => {
+    expect(phraseSampleLevel(8_001)).toBe(1);
+    expect(phraseSampleLevel(16_000)).toBe(2);
+    expect(phraseSampleLevel(60_000)).toBe(2);
+    expect(phraseSampleLevel(64_000)).toBe(3);
+    expect(phraseSampleLevel(5_000_000)).toBe(4);
+  });
+
+  it('relaxes only phrases outside a negation', () => {
+    const phrase = {
+      kind: 'phrase' as const,
+      words: ['Antrag', 'Gemeinderat'],
+      stems: ['antrag', 'gemeinderat'],
+    };
+    const word = { kind: 'match' as const, word: 'Stadt', exact: ['stadt'], prefix: null };
+    expect(hasPositivePhrase(phrase)).toBe(true);
+    expect(hasPositivePhrase({ kind: 'and', items: [word, { kind: 'or', items: [word, phrase] }] })).toBe(
+      true,
+    );
+    expect(hasPositivePhrase({ kind: 'and', items: [word, { kind: 'not', item: phrase }] })).toBe(false);
+    expect(hasPositivePhrase(word)).toBe(false);
   });
 });
