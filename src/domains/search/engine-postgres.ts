@@ -263,6 +263,26 @@ async function aggregate(
   return out;
 }
 
+/** Total and (with `facets`) unscaled facet counts of the matches in sample stratum `level`. */
+function stratum(
+  db: Kysely<DB>,
+  actor: Actor,
+  node: ResolvedNode,
+  f: SearchFilters,
+  level: number,
+  facets: boolean,
+): Promise<Aggregate> {
+  return aggregate(
+    db,
+    actor,
+    node,
+    where(node, metaWhere(actor, f, [meta.sample(level)])),
+    null,
+    facets,
+    null,
+  );
+}
+
 /** Counts over a sample scaled to `total` as countFacets does (a value seen counts at least 1). */
 function scaleFacets(rows: FacetRow[], sampled: number, total: number): FacetRow[] {
   const factor = sampled > 0 ? total / sampled : 1;
@@ -348,15 +368,7 @@ async function search(
     if (level === null) {
       // The probe underestimated: the stratum still follows from the probe, as on SQLite.
       const l = sampleLevel(estimate);
-      const s = await aggregate(
-        db,
-        actor,
-        node,
-        where(node, metaWhere(actor, f, [meta.sample(l)])),
-        null,
-        true,
-        null,
-      );
+      const s = await stratum(db, actor, node, f, l, true);
       return {
         total: a.total,
         rows,
@@ -386,15 +398,7 @@ async function search(
       facetsApproximate: true,
     };
   }
-  const sample = await aggregate(
-    db,
-    actor,
-    node,
-    where(node, metaWhere(actor, f, [meta.sample(level)])),
-    null,
-    true,
-    null,
-  );
+  const sample = await stratum(db, actor, node, f, level, true);
   const estimate = sample.total === 0 ? total : sample.total * 4 ** level;
   return {
     total: estimate,
@@ -438,15 +442,7 @@ async function phraseSearch(
 ): Promise<EngineResult> {
   const candidates = candidateProbe.length * 4 ** PROBE_LEVEL;
   const level = phraseSampleLevel(candidates);
-  const sample = await aggregate(
-    db,
-    actor,
-    node,
-    where(node, metaWhere(actor, f, [meta.sample(level)])),
-    null,
-    page.facets,
-    null,
-  );
+  const sample = await stratum(db, actor, node, f, level, page.facets);
   const need = page.offset + page.limit;
   let matches: number[] = [];
   for (let k = PHRASE_POOL_CANDIDATES; ; k *= 4) {

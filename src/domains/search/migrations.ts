@@ -1,8 +1,28 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../app/schema.js';
 import { withId } from '../../infra/db/columns.js';
+import type { DialectName } from '../../infra/db/connect.js';
 import type { MigrationSet } from '../../infra/db/migrate.js';
 import { writeFullText } from './fts-write.js';
+
+/** Writes the full-text entries of every indexed document again, 1,000 at a time. */
+async function rewriteFullText(db: Kysely<DB>, dialect: DialectName): Promise<void> {
+  let after = 0;
+  for (;;) {
+    const ids = (
+      await db
+        .selectFrom('search_documents')
+        .select('id')
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(1000)
+        .execute()
+    ).map((r) => r.id);
+    if (ids.length === 0) return;
+    await writeFullText({ db, dialect }, ids);
+    after = ids[ids.length - 1];
+  }
+}
 
 export const searchMigrations: MigrationSet = {
   '2026112530_search_documents': {
@@ -103,22 +123,7 @@ export const searchMigrations: MigrationSet = {
       }
       // PostgreSQL's vectors are written again into their own table by 2026120210.
       if (dialect !== 'sqlite') return;
-      const typed = db as unknown as Kysely<DB>;
-      let after = 0;
-      for (;;) {
-        const ids = (
-          await typed
-            .selectFrom('search_documents')
-            .select('id')
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(1000)
-            .execute()
-        ).map((r) => r.id);
-        if (ids.length === 0) break;
-        await writeFullText({ db: typed, dialect }, ids);
-        after = ids[ids.length - 1];
-      }
+      await rewriteFullText(db as unknown as Kysely<DB>, dialect);
     },
   },
   '2026120151_search_postgres_narrow_heap': {
@@ -177,22 +182,7 @@ export const searchMigrations: MigrationSet = {
         meta tsvector not null
       ) with (toast_tuple_target = 128)`.execute(db);
       await sql`alter table search_vectors alter column meta set storage main`.execute(db);
-      const typed = db as unknown as Kysely<DB>;
-      let after = 0;
-      for (;;) {
-        const ids = (
-          await typed
-            .selectFrom('search_documents')
-            .select('id')
-            .where('id', '>', after)
-            .orderBy('id')
-            .limit(1000)
-            .execute()
-        ).map((r) => r.id);
-        if (ids.length === 0) break;
-        await writeFullText({ db: typed, dialect }, ids);
-        after = ids[ids.length - 1];
-      }
+      await rewriteFullText(db as unknown as Kysely<DB>, dialect);
       await sql`create index search_vectors_words_meta on search_vectors using gin (tsv, meta)`.execute(db);
       await sql`drop index if exists search_documents_words_meta`.execute(db);
       await sql`alter table search_documents drop column tsv, drop column meta`.execute(db);
