@@ -8,7 +8,10 @@ const STORAGE_KEY = 'regiolotse.lang';
 export interface I18n {
   lang: Language;
   setLang(lang: Language): void;
-  /** Looks a key up in the current language; `{name}` placeholders are filled from `vars`. */
+  /**
+   * Looks a key up in the current language; `{name}` placeholders are filled from `vars` (`count` in the
+   * language's number format). With a numeric `count`, `key_one` / `key_other` give the plural forms.
+   */
   t(key: string, vars?: Record<string, string | number>): string;
 }
 
@@ -50,9 +53,22 @@ export function I18nProvider({ messages, children }: { messages: Messages; child
   const t = useCallback(
     (key: string, vars?: Record<string, string | number>) => {
       // German is the source language: a key missing in English falls back to German, then to itself.
-      const text = messages[lang][key] ?? messages.de[key] ?? key;
+      // A numeric `count` picks the plural form `key_one` / `key_other` (CLDR categories) where the catalogue has it.
+      const count = vars?.count;
+      const pluralKey =
+        typeof count === 'number' ? `${key}_${new Intl.PluralRules(lang).select(count)}` : undefined;
+      const lookup = (k: string) => messages[lang][k] ?? messages.de[k];
+      const text =
+        (pluralKey ? (lookup(pluralKey) ?? lookup(`${key}_other`)) : undefined) ?? lookup(key) ?? key;
       if (!vars) return text;
-      return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+      return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+        if (!(name in vars)) return whole;
+        const v = vars[name];
+        // only the count is formatted: other numbers may be years or ids, which take no thousands separator
+        return name === 'count' && typeof v === 'number'
+          ? new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(v)
+          : String(v);
+      });
     },
     [lang, messages],
   );
