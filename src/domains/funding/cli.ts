@@ -38,7 +38,7 @@ export function fundingCli(program: Command, withContext: WithContext): void {
         const c = r.counts;
         process.stdout.write(
           `${r.importer} (${r.sourceSet}): ${r.records} records in ${r.seconds.toFixed(2)} s\n` +
-            `  new ${c.new} · changed ${c.changed} · unchanged ${c.unchanged} · reappeared ${c.reappeared} · withdrawn ${c.withdrawn} · rejected ${c.rejected}\n`,
+            `  new ${c.new} · changed ${c.changed} · unchanged ${c.unchanged} · reappeared ${c.reappeared} · withdrawn ${c.withdrawn} · rejected ${c.rejected} · unreadable (kept as before) ${c.unreadable}\n`,
         );
         for (const n of r.notes) process.stdout.write(`  note: ${n}\n`);
         for (const e of r.rowErrors.slice(0, 50)) {

@@ -104,7 +104,19 @@ export type ParsedItem =
       call?: CallInput & { programmeSourceId?: string };
     }
   | { kind: 'funded_project'; key: string; project: FundedProjectInput }
-  | { kind: 'rejected'; key: string; file: string; raw: string; reason: string };
+  | {
+      kind: 'rejected';
+      key: string;
+      file: string;
+      raw: string;
+      reason: string;
+      /**
+       * The record's id in its source when it can still be told (file path, identifier, id column).
+       * A stored record of that id keeps its last good state and is flagged unreadable instead of
+       * being withdrawn. Without it the run did not read its source completely and withdraws nothing.
+       */
+      sourceId?: string;
+    };
 
 export interface ImportCounts {
   new: number;
@@ -113,6 +125,8 @@ export interface ImportCounts {
   withdrawn: number;
   reappeared: number;
   rejected: number;
+  /** Records the source still lists but this run could not read: kept as they were, flagged. */
+  unreadable: number;
 }
 
 export const emptyCounts = (): ImportCounts => ({
@@ -122,6 +136,7 @@ export const emptyCounts = (): ImportCounts => ({
   withdrawn: 0,
   reappeared: 0,
   rejected: 0,
+  unreadable: 0,
 });
 
 export type ImportProgress = (done: number, total: number | null, message?: string) => void | Promise<void>;

@@ -12,6 +12,7 @@ import { fundingPrecisionMigrations } from './precision-migrations.js';
 import { fundingRadarMigrations } from './radar-migrations.js';
 import { fundingRoutes } from './routes.js';
 import { reimportSources } from './sources.js';
+import { fundingSyncMigrations } from './sync/migrations.js';
 
 export const fundingModule: DomainModule = {
   name: 'funding',
@@ -20,6 +21,7 @@ export const fundingModule: DomainModule = {
     ...fundingRadarMigrations,
     ...fundingPrecisionMigrations,
     ...fundingAlertMigrations,
+    ...fundingSyncMigrations,
   },
   dumpTables: [
     'funding_sources',

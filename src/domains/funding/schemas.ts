@@ -103,6 +103,11 @@ export const changeSchema = z.object({
   actorLabel: z.string().nullable(),
 });
 
+/** The latest import could not read the record although its source still lists it: last good state shown. */
+export const unreadableSchema = z
+  .object({ at: z.string(), reason: z.string(), importRunId: z.number().nullable() })
+  .nullable();
+
 export const programmeSchema = z.object({
   id: z.number(),
   title: z.string(),
@@ -129,6 +134,7 @@ export const programmeSchema = z.object({
   firstSeenAt: z.string(),
   lastSeenAt: z.string(),
   withdrawnAt: z.string().nullable(),
+  unreadable: unreadableSchema,
   version: z.number(),
 });
 export type Programme = z.infer<typeof programmeSchema>;
@@ -156,6 +162,7 @@ export const programmeListItem = programmeSchema.pick({
 export const programmeListResponse = z.object({ items: z.array(programmeListItem), total: z.number() });
 
 export const callDetailSchema = callListItem.extend({
+  unreadable: unreadableSchema,
   text: z.string().nullable(),
   budgetEur: z.number().nullable(),
   fundingRatePercent: z.number().nullable(),

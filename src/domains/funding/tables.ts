@@ -25,6 +25,13 @@ interface Tracked {
   first_seen_at: string;
   last_seen_at: string;
   withdrawn_at: string | null;
+  /**
+   * Set when the source still lists the record but the latest run could not read it (the record keeps its
+   * last good state and is not withdrawn); cleared when it is read again.
+   */
+  unreadable_at: string | null;
+  unreadable_reason: string | null;
+  unreadable_run_id: number | null;
 }
 
 interface Stamped {

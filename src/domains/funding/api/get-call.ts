@@ -5,7 +5,13 @@ import { canRead } from '../../access/policy.js';
 import { findCallById, findProgrammeById, listRoundsOfCall } from '../repository.js';
 import type { CallDetail } from '../schemas.js';
 import { assertReadable } from './access.js';
-import { presentCallListItem, presentChange, presentProgramme, presentRound } from './presenters.js';
+import {
+  presentCallListItem,
+  presentChange,
+  presentProgramme,
+  presentRound,
+  presentUnreadable,
+} from './presenters.js';
 
 const arr = <T>(s: string): T[] => {
   try {
@@ -62,6 +68,7 @@ export async function getCallDetail(
     .sort()[0];
   return {
     ...presentCallListItem({ ...c, programme_title: programme?.title ?? null, next_deadline: next ?? null }),
+    unreadable: presentUnreadable(c),
     text: c.text,
     budgetEur: c.budget_eur,
     fundingRatePercent: c.funding_rate_percent,

@@ -19,6 +19,17 @@ function objs<T>(s: string): T[] {
   }
 }
 
+/** The "could not be read in the latest import" flag of an imported record. */
+export function presentUnreadable(r: {
+  unreadable_at: string | null;
+  unreadable_reason: string | null;
+  unreadable_run_id: number | null;
+}): Programme['unreadable'] {
+  return r.unreadable_at
+    ? { at: r.unreadable_at, reason: r.unreadable_reason ?? '', importRunId: r.unreadable_run_id }
+    : null;
+}
+
 export function presentProgramme(p: ProgrammeRow): Programme {
   return {
     id: p.id,
@@ -46,6 +57,7 @@ export function presentProgramme(p: ProgrammeRow): Programme {
     firstSeenAt: p.first_seen_at,
     lastSeenAt: p.last_seen_at,
     withdrawnAt: p.withdrawn_at,
+    unreadable: presentUnreadable(p),
     version: p.version,
   };
 }

@@ -11,7 +11,7 @@ import {
 import { callColumns, fundedProjectColumns, noNul, programmeColumns } from './columns.js';
 import { quarantineRecord } from './quarantine.js';
 import { syncSourceRounds } from './rounds.js';
-import { type Outcome, type TrackContext, upsertTracked, withdrawMissing } from './track.js';
+import { keepUnreadable, type Outcome, type TrackContext, upsertTracked, withdrawMissing } from './track.js';
 
 export interface ImportResult {
   runId: number;
@@ -94,6 +94,11 @@ async function applyItem(tc: TrackContext, item: Exclude<ParsedItem, { kind: 're
   return merge(outcomes);
 }
 
+function sourceIdOf(item: Exclude<ParsedItem, { kind: 'rejected' }>): string | undefined {
+  if (item.kind === 'funded_project') return item.project.sourceId;
+  return item.call?.sourceId ?? item.programme?.sourceId;
+}
+
 /**
  * Applies a parsed source to the database: each record in its own transaction (a failing record is
  * quarantined and the rest goes on), then, for a full import, withdraws what was not seen.
@@ -136,6 +141,26 @@ export async function applyImport(
     actorLabel: opts.actorLabel,
   };
   let done = 0;
+  // Withdraw only what a completely read source no longer contains: a rejected record whose id cannot
+  // be told might be any stored record, and a run that read nothing usable says nothing about the set.
+  let usable = 0;
+  let unidentified = 0;
+  // parsed.notes grows while the records are read; the run's own notes are added at the end
+  const runNotes: string[] = [];
+  const readIds = new Set<string>();
+  const keep = async (trx: Kysely<DB>, sourceId: string | undefined, reason: string) => {
+    if (sourceId === undefined) {
+      unidentified++;
+      return;
+    }
+    // e.g. a second copy of a record that was read: the record itself is fine
+    if (readIds.has(sourceId)) return;
+    const kept = await keepUnreadable({ ...base, db: trx }, sourceId, reason);
+    for (const id of kept.programmes) seen.programmes.add(id);
+    for (const id of kept.calls) seen.calls.add(id);
+    for (const id of kept.projects) seen.projects.add(id);
+    if (kept.programmes.length + kept.calls.length + kept.projects.length > 0) counts.unreadable++;
+  };
   // Records are committed in batches (one fsync per batch, not per record); a savepoint per record
   // keeps a failing record from taking the rest of its batch with it.
   let batch: ControlledTransaction<DB> | null = null;
@@ -158,12 +183,16 @@ export async function applyImport(
           reason: item.reason,
           now: startedAt,
         });
+        await keep(trx, item.sourceId, item.reason);
       } else {
         const sp = await trx.savepoint('rec').execute();
         try {
           const outcome = await applyItem({ ...base, db: sp }, item, seen);
           await sp.releaseSavepoint('rec').execute();
           counts[outcome]++;
+          usable++;
+          const id = sourceIdOf(item);
+          if (id !== undefined) readIds.add(id);
         } catch (err) {
           await sp.rollbackToSavepoint('rec').execute();
           counts.rejected++;
@@ -176,6 +205,7 @@ export async function applyImport(
             reason,
             now: startedAt,
           });
+          await keep(trx, sourceIdOf(item), reason);
         }
       }
       if (++inBatch >= BATCH_SIZE) {
@@ -190,7 +220,16 @@ export async function applyImport(
       await batch.commit().execute();
       batch = null;
     }
-    if (parsed.full) {
+    const complete = usable > 0 && unidentified === 0;
+    if (parsed.full && !complete) {
+      runNotes.push(
+        usable === 0
+          ? 'nothing withdrawn: the run read no usable record / nichts zurückgezogen: kein verwertbarer Datensatz gelesen'
+          : `nothing withdrawn: ${unidentified} rejected record(s) could not be identified, so the source was not read completely / ` +
+              `nichts zurückgezogen: ${unidentified} abgelehnte(r) Datensatz/Datensätze nicht zuzuordnen, die Quelle wurde nicht vollständig gelesen`,
+      );
+    }
+    if (parsed.full && complete) {
       await db.transaction().execute(async (trx) => {
         const tc = { ...base, db: trx };
         const calls = await withdrawMissing(tc, 'funding_calls', seen.calls);
@@ -222,12 +261,13 @@ export async function applyImport(
         finished_at: clock().toISOString(),
         status: 'failed',
         counts: JSON.stringify(counts),
-        notes: JSON.stringify([...parsed.notes, String(err)]),
+        notes: JSON.stringify([...parsed.notes, ...runNotes, String(err)]),
       })
       .where('id', '=', run.id)
       .execute();
     throw err;
   }
+  const notes = [...parsed.notes, ...runNotes];
   await opts.onProgress?.(done, done, 'done');
   // Deadlines, rolling/closed and withdrawals follow the new texts right away, not at the daily run.
   const extractionJobId = await queueDeadlineExtraction(db, seen.affectedCalls);
@@ -238,7 +278,7 @@ export async function applyImport(
       finished_at: finished.toISOString(),
       status: 'done',
       counts: JSON.stringify(counts),
-      notes: JSON.stringify(parsed.notes),
+      notes: JSON.stringify(notes),
     })
     .where('id', '=', run.id)
     .execute();
@@ -247,7 +287,7 @@ export async function applyImport(
     importer: parsed.importer,
     sourceSet: parsed.sourceSet,
     counts,
-    notes: parsed.notes,
+    notes,
     records: done,
     seconds: (finished.getTime() - started.getTime()) / 1000,
     extractionJobId,

@@ -89,9 +89,14 @@ export async function upsertTracked(
     return { id: row.id, outcome: 'new' };
   }
   const wasWithdrawn = existing.withdrawn_at !== null;
+  const readAgain = { unreadable_at: null, unreadable_reason: null, unreadable_run_id: null };
   if (existing.content_hash === hash && !wasWithdrawn) {
-    if (existing.last_seen_at !== tc.now) {
-      await tc.db.updateTable(t).set({ last_seen_at: tc.now }).where('id', '=', existing.id).execute();
+    if (existing.last_seen_at !== tc.now || existing.unreadable_at !== null) {
+      await tc.db
+        .updateTable(t)
+        .set({ last_seen_at: tc.now, ...readAgain })
+        .where('id', '=', existing.id)
+        .execute();
     }
     return { id: existing.id, outcome: 'unchanged' };
   }
@@ -101,6 +106,7 @@ export async function upsertTracked(
     content_hash: hash,
     last_seen_at: tc.now,
     withdrawn_at: null,
+    ...readAgain,
     ...(stamped(table) ? { updated_at: tc.now, version: existing.version + 1 } : {}),
   };
   await tc.db
@@ -110,6 +116,64 @@ export async function upsertTracked(
     .execute();
   await recordChange(tc, recordType, existing.id, wasWithdrawn ? 'reappeared' : 'changed', changes);
   return { id: existing.id, outcome: wasWithdrawn ? 'reappeared' : 'changed' };
+}
+
+export interface KeptRecords {
+  programmes: number[];
+  calls: number[];
+  projects: number[];
+}
+
+/**
+ * A record the source still lists but this run could not read: every live record of the set with that
+ * source id keeps its last good state (it counts as seen, so it is not withdrawn) and is flagged
+ * unreadable with the run and the reason. A call's programme is kept with it. No change row is
+ * written: nothing about the record changed, so no watcher hears of it.
+ */
+export async function keepUnreadable(
+  tc: TrackContext,
+  sourceId: string,
+  reason: string,
+): Promise<KeptRecords> {
+  const flag = {
+    unreadable_at: tc.now,
+    unreadable_reason: reason.slice(0, 2000),
+    unreadable_run_id: tc.runId,
+  };
+  const kept: KeptRecords = { programmes: [], calls: [], projects: [] };
+  const live = <T extends TrackedTable>(table: T) =>
+    tc.db
+      .selectFrom(table as 'funding_programmes')
+      .select('id')
+      .where('source_set', '=', tc.sourceSet)
+      .where('source_id', '=', sourceId)
+      .where('withdrawn_at', 'is', null)
+      .execute();
+  kept.programmes = (await live('funding_programmes')).map((r) => r.id);
+  const calls = await tc.db
+    .selectFrom('funding_calls')
+    .select(['id', 'programme_id'])
+    .where('source_set', '=', tc.sourceSet)
+    .where('source_id', '=', sourceId)
+    .where('withdrawn_at', 'is', null)
+    .execute();
+  kept.calls = calls.map((c) => c.id);
+  for (const c of calls) if (c.programme_id !== null) kept.programmes.push(c.programme_id);
+  kept.projects = (await live('funding_funded_projects')).map((r) => r.id);
+  const mark = async (table: TrackedTable, ids: number[]) => {
+    if (ids.length)
+      await tc.db
+        .updateTable(table as 'funding_programmes')
+        .set(flag)
+        .where('id', 'in', ids)
+        .where('source_set', '=', tc.sourceSet)
+        .where('source_id', '=', sourceId)
+        .execute();
+  };
+  await mark('funding_programmes', kept.programmes);
+  await mark('funding_calls', kept.calls);
+  await mark('funding_funded_projects', kept.projects);
+  return kept;
 }
 
 /** After a full import: every live record of the set that was not seen is marked withdrawn. */

@@ -15,6 +15,7 @@ import { Deadline } from './deadline';
 import { PointerForm } from './pointer-form';
 import { RoundsTimeline } from './rounds-timeline';
 import { SourceText } from './source-text';
+import { UnreadableNotice } from './unreadable-notice';
 import { WatchButton } from './watch-button';
 
 const eur = (n: number | null, lang: 'de' | 'en') =>
@@ -69,6 +70,7 @@ export function CallPage() {
               </Badge>
             )}
           </Group>
+          <UnreadableNotice unreadable={call.unreadable} />
           <Section title={t('funding.call.details')}>
             <Facts
               items={[

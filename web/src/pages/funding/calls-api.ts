@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
+import type { Unreadable } from './unreadable-notice';
 
 export type CallStatus = 'forthcoming' | 'open' | 'closed';
 export type GiverLevel = 'EU' | 'Bund' | 'Land' | 'other';
@@ -71,6 +72,7 @@ export interface Programme {
   attribution: string | null;
   textIsVerbatim: boolean;
   withdrawnAt: string | null;
+  unreadable?: Unreadable | null;
 }
 
 export type StageModel = 'single-stage' | 'two-stage' | 'rolling' | 'multiple-cut-offs' | 'unknown';
@@ -96,6 +98,7 @@ export interface CallDetail extends CallListItem {
   licence: string | null;
   firstSeenAt: string;
   lastSeenAt: string;
+  unreadable?: Unreadable | null;
   programme: Programme | null;
   rounds: Round[];
   history: Change[];

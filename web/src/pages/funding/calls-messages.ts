@@ -61,6 +61,9 @@ export const fundingCallsMessages: Messages = {
     'funding.call.firstSeen': 'Zuerst gesehen',
     'funding.call.lastSeen': 'Zuletzt gesehen',
     'funding.call.withdrawn': 'Zurückgezogen am {date}',
+    'funding.unreadable.title': 'Bei der letzten Übernahme nicht lesbar',
+    'funding.unreadable.text':
+      'Die Quelle führt diesen Eintrag noch, die Übernahme am {date} konnte ihn aber nicht lesen. Angezeigt wird der letzte gelesene Stand. Grund: {reason}',
     'funding.call.budget': 'Budget',
     'funding.call.rate': 'Förderquote',
     'funding.call.links': 'Links',
@@ -150,6 +153,9 @@ export const fundingCallsMessages: Messages = {
     'funding.call.firstSeen': 'First seen',
     'funding.call.lastSeen': 'Last seen',
     'funding.call.withdrawn': 'Withdrawn on {date}',
+    'funding.unreadable.title': 'Not readable in the latest import',
+    'funding.unreadable.text':
+      'The source still lists this record, but the import on {date} could not read it. Shown is the last state that was read. Reason: {reason}',
     'funding.call.budget': 'Budget',
     'funding.call.rate': 'Funding rate',
     'funding.call.links': 'Links',

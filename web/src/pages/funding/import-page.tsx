@@ -21,7 +21,7 @@ interface ImportOutcome {
   error: string | null;
   result: {
     importer: string;
-    counts: Record<'new' | 'changed' | 'unchanged' | 'reappeared' | 'withdrawn' | 'rejected', number>;
+    counts: Partial<Record<(typeof countKeys)[number], number>>;
     notes: string[];
     rowErrors: Array<{ row: number; column: string; reason: string; reasonDe: string }>;
     records: number;
@@ -39,7 +39,15 @@ interface QuarantineItem {
   count: number;
 }
 
-const countKeys = ['new', 'changed', 'unchanged', 'reappeared', 'withdrawn', 'rejected'] as const;
+const countKeys = [
+  'new',
+  'changed',
+  'unchanged',
+  'reappeared',
+  'withdrawn',
+  'rejected',
+  'unreadable',
+] as const;
 const LIMIT = 25;
 
 /** Upload a funding source; the import runs as a job whose progress and outcome the page follows. */

@@ -11,6 +11,7 @@ import { useProgramme } from './calls-api';
 import { ChangeHistory } from './change-history';
 import { Deadline } from './deadline';
 import { SourceText } from './source-text';
+import { UnreadableNotice } from './unreadable-notice';
 
 /** One programme: facts, its text as given by the source, the attribution line, its calls and its history. */
 export function ProgrammePage() {
@@ -38,6 +39,7 @@ export function ProgrammePage() {
             </Anchor>
           }
         >
+          <UnreadableNotice unreadable={p.unreadable} />
           <Section title={t('funding.call.details')}>
             <Facts
               items={[

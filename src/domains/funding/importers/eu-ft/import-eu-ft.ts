@@ -40,6 +40,7 @@ export function parseEuFt(data: unknown, location: string): ParsedSource {
           file,
           raw: JSON.stringify(records[i]),
           reason: `identifier "${item.key}" appears twice in the file`,
+          sourceId: item.key,
         };
         continue;
       }

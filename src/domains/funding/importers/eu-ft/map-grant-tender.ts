@@ -70,6 +70,7 @@ export function mapGrantTender(o: unknown, index: number, file: string): ParsedI
     file,
     raw: JSON.stringify(o),
     reason,
+    sourceId: (isObj(o) && str(o.identifier)) || undefined,
   });
   if (!isObj(o)) return reject('record is not an object');
   const identifier = str(o.identifier);

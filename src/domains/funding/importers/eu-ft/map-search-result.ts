@@ -42,6 +42,7 @@ export function mapSearchResult(r: unknown, index: number, file: string): Parsed
     file,
     raw: JSON.stringify(r),
     reason,
+    sourceId: (meta && first(meta, 'identifier')) || undefined,
   });
   if (!meta) return reject('result has no metadata object');
   const identifier = first(meta, 'identifier');

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { ParsedItem, ParsedSource } from '../../model.js';
 import { type ExportTree, openFolderTree, openZipTree } from './export-tree.js';
 import { type GsbDocument, parseGsbDocument } from './gsb-document.js';
-import { mapFdbProgramme } from './map-programme.js';
+import { fdbSourceIdOfPath, mapFdbProgramme } from './map-programme.js';
 
 const isProgrammePath = (p: string) => p.includes('/Foerderprogramm/');
 
@@ -15,6 +15,13 @@ export async function parseFdbExport(location: string, opts: { full?: boolean } 
   const isDir = (await stat(location)).isDirectory();
   const tree: ExportTree = isDir ? await openFolderTree(location) : await openZipTree(location);
   const programmePaths = tree.paths().filter(isProgrammePath);
+  if (programmePaths.length === 0) {
+    await tree.close();
+    throw new Error(
+      'no Förderdatenbank programme documents (BMWI/FDB/Content/DE/Foerderprogramm/…/*.xml) found / ' +
+        'keine Programm-Dokumente der Förderdatenbank (BMWI/FDB/Content/DE/Foerderprogramm/…/*.xml) gefunden',
+    );
+  }
   const notes: string[] = [];
   const cache = new Map<string, GsbDocument | null>();
   let strippedTotal = 0;
@@ -54,6 +61,7 @@ export async function parseFdbExport(location: string, opts: { full?: boolean } 
               file: `${path}.xml`,
               raw: text,
               reason: `document type "${doc.type}" is not a programme (gsb:ServiceOffer)`,
+              sourceId: fdbSourceIdOfPath(path),
             };
             continue;
           }
@@ -66,6 +74,7 @@ export async function parseFdbExport(location: string, opts: { full?: boolean } 
             file: `${path}.xml`,
             raw: text ?? '',
             reason: err instanceof Error ? err.message : String(err),
+            sourceId: fdbSourceIdOfPath(path),
           };
         }
       }

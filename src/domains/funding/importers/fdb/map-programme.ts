@@ -15,7 +15,11 @@ export type Resolve = (targetPath: string) => Promise<GsbDocument | null>;
  * lower case. The slug alone is not unique: a programme offered by several Länder shares it.
  */
 export function fdbSourceId(doc: GsbDocument): string {
-  const full = `${doc.path}/${doc.name}`;
+  return fdbSourceIdOfPath(`${doc.path}/${doc.name}`);
+}
+
+/** The same id from a document's target path, for a file that cannot be parsed. */
+export function fdbSourceIdOfPath(full: string): string {
   const below = full.startsWith(PROGRAMME_ROOT) ? full.slice(PROGRAMME_ROOT.length) : full.replace(/^\//, '');
   return below.replaceAll('/', '-').toLowerCase();
 }

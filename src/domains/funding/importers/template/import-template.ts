@@ -65,6 +65,7 @@ export async function parseTemplate(
           file,
           raw,
           reason: mapped.errors.map(errorText).join('; '),
+          sourceId: get('call_id').trim() || undefined,
         };
         continue;
       }
@@ -77,7 +78,14 @@ export async function parseTemplate(
           reasonDe: `gleiche Aufruf-Kennung wie Zeile ${earlier}`,
         };
         rowErrors.push(e);
-        yield { kind: 'rejected', key: `row ${rowNumber}`, file, raw, reason: errorText(e) };
+        yield {
+          kind: 'rejected',
+          key: `row ${rowNumber}`,
+          file,
+          raw,
+          reason: errorText(e),
+          sourceId: mapped.call.sourceId,
+        };
         continue;
       }
       seen.set(mapped.call.sourceId, rowNumber);
