@@ -102,8 +102,10 @@ export type ParsedItem =
       key: string;
       programme?: ProgrammeInput;
       call?: CallInput & { programmeSourceId?: string };
+      /** What the reader had to do to the record (e.g. bytes that were not UTF-8); kept in import_notes. */
+      recordNotes?: string[];
     }
-  | { kind: 'funded_project'; key: string; project: FundedProjectInput }
+  | { kind: 'funded_project'; key: string; project: FundedProjectInput; recordNotes?: string[] }
   | {
       kind: 'rejected';
       key: string;

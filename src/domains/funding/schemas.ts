@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_LIMITS, httpUrl } from './limits.js';
 
 const giverLevel = z.enum(['EU', 'Bund', 'Land', 'other']);
 const callStatus = z.enum(['forthcoming', 'open', 'closed']);
@@ -9,6 +10,8 @@ const idParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_
 export { idParam };
 
 export const linkSchema = z.object({ label: z.string(), url: z.string() });
+/** A link as written through the API: a label and an http(s) address, nothing else. */
+const linkWriteSchema = z.object({ label: z.string().max(FIELD_LIMITS.name), url: httpUrl });
 export const contactSchema = z.object({
   name: z.string(),
   role: z.string().nullish(),
@@ -186,21 +189,31 @@ export const programmeDetailSchema = programmeSchema.extend({
   history: z.array(changeSchema),
 });
 
+const contactWriteSchema = z.object({
+  name: z.string().max(FIELD_LIMITS.name),
+  role: z.string().max(FIELD_LIMITS.name).nullish(),
+  phone: z.string().max(200).nullish(),
+  fax: z.string().max(200).nullish(),
+  email: z.string().max(500).nullish(),
+  address: z.string().max(FIELD_LIMITS.name).nullish(),
+  website: httpUrl.nullish(),
+});
+
 // Field sets without defaults, so that a partial update never fills in a default for an absent field.
 const programmeFields = z.object({
-  title: z.string().trim().min(1).max(500),
+  title: z.string().trim().min(1).max(FIELD_LIMITS.title),
   giverLevel,
-  giverName: z.string().max(500).nullish(),
+  giverName: z.string().max(FIELD_LIMITS.name).nullish(),
   fundingTypes: strList,
   fundingAreas: strList,
   regions: strList,
   eligibleApplicants: strList,
   legalBasis: z.string().max(20_000).nullish(),
-  contacts: z.array(contactSchema).max(50),
-  keywords: z.string().max(2000).nullish(),
+  contacts: z.array(contactWriteSchema).max(FIELD_LIMITS.contacts),
+  keywords: z.string().max(FIELD_LIMITS.keywords).nullish(),
   summary: z.string().max(20_000).nullish(),
-  body: z.string().max(200_000).nullish(),
-  sourceUrl: z.string().url().max(2000).nullish(),
+  body: z.string().max(FIELD_LIMITS.text).nullish(),
+  sourceUrl: httpUrl.nullish(),
   isPublic: z.boolean(),
 });
 export const programmeWriteBody = programmeFields.extend({
@@ -208,20 +221,20 @@ export const programmeWriteBody = programmeFields.extend({
   fundingAreas: strList.default([]),
   regions: strList.default([]),
   eligibleApplicants: strList.default([]),
-  contacts: z.array(contactSchema).max(50).default([]),
+  contacts: z.array(contactWriteSchema).max(FIELD_LIMITS.contacts).default([]),
   isPublic: z.boolean().default(true),
 });
 export const programmeUpdateBody = programmeFields.partial().extend({ version: z.number().int() });
 
 const callFields = z.object({
   programmeId: z.number().int().positive().max(2_147_483_647).nullish(),
-  identifier: z.string().max(200).nullish(),
-  title: z.string().trim().min(1).max(500),
-  text: z.string().max(200_000).nullish(),
+  identifier: z.string().max(FIELD_LIMITS.identifier).nullish(),
+  title: z.string().trim().min(1).max(FIELD_LIMITS.title),
+  text: z.string().max(FIELD_LIMITS.text).nullish(),
   status: callStatus,
   stageModel,
   giverLevel,
-  giverName: z.string().max(500).nullish(),
+  giverName: z.string().max(FIELD_LIMITS.name).nullish(),
   budgetEur: z.number().nonnegative().max(1e13).nullish(),
   fundingRatePercent: z.number().min(0).max(100).nullish(),
   minGrantEur: z.number().nonnegative().max(1e13).nullish(),
@@ -229,8 +242,8 @@ const callFields = z.object({
   eligibleApplicants: strList,
   regions: strList,
   fieldsOfAction: strList,
-  links: z.array(linkSchema).max(50),
-  sourceUrl: z.string().url().max(2000).nullish(),
+  links: z.array(linkWriteSchema).max(50),
+  sourceUrl: httpUrl.nullish(),
   isPublic: z.boolean(),
 });
 export const callWriteBody = callFields.extend({
@@ -238,7 +251,7 @@ export const callWriteBody = callFields.extend({
   eligibleApplicants: strList.default([]),
   regions: strList.default([]),
   fieldsOfAction: strList.default([]),
-  links: z.array(linkSchema).max(50).default([]),
+  links: z.array(linkWriteSchema).max(50).default([]),
   isPublic: z.boolean().default(true),
 });
 export const callUpdateBody = callFields.partial().extend({ version: z.number().int() });

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../app/schema.js';
 import type { Actor } from '../../access/actor.js';
 import { canRead } from '../../access/policy.js';
+import { isHttpUrl } from '../limits.js';
 import { findCallById, findProgrammeById, listRoundsOfCall } from '../repository.js';
 import type { CallDetail } from '../schemas.js';
 import { assertReadable } from './access.js';
@@ -74,7 +75,8 @@ export async function getCallDetail(
     fundingRatePercent: c.funding_rate_percent,
     minGrantEur: c.min_grant_eur,
     maxGrantEur: c.max_grant_eur,
-    links: arr(c.links),
+    // stored before links were checked on import: only web addresses leave the server
+    links: arr<{ label: string; url: string }>(c.links).filter((l) => isHttpUrl(l.url)),
     licence: c.licence,
     textIsVerbatim: c.text_is_verbatim === 1,
     importNotes: c.import_notes,

@@ -7,6 +7,17 @@ export interface Sheet {
   rows: (string | number | null)[][];
 }
 
+/** Excel refuses a cell longer than this; a longer text is cut there with a visible mark. */
+export const XLSX_CELL_LIMIT = 32_767;
+const CUT_MARK = ' … [gekürzt / cut]';
+
+function xlsxCell(v: string | number | null | undefined): string | number {
+  const c = safeCell(v);
+  return typeof c === 'string' && c.length > XLSX_CELL_LIMIT
+    ? `${c.slice(0, XLSX_CELL_LIMIT - CUT_MARK.length)}${CUT_MARK}`
+    : c;
+}
+
 /** An XLSX workbook; every text cell goes through safeCell so no cell is a formula. */
 export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
   // Loaded on first use: exceljs alone costs about a second of start-up time.
@@ -17,7 +28,7 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
     const ws = wb.addWorksheet(s.name.slice(0, 31));
     ws.addRow(s.header);
     ws.getRow(1).font = { bold: true };
-    for (const r of s.rows) ws.addRow(r.map((c) => safeCell(c)));
+    for (const r of s.rows) ws.addRow(r.map((c) => xlsxCell(c)));
     ws.columns.forEach((col) => {
       col.width = 22;
     });
@@ -49,7 +60,7 @@ export function streamXlsx(
     const head = ws.addRow(sheet.header);
     head.font = { bold: true };
     head.commit();
-    for await (const r of rows) ws.addRow(r.map((c) => safeCell(c))).commit();
+    for await (const r of rows) ws.addRow(r.map((c) => xlsxCell(c))).commit();
     ws.commit();
     await wb.commit();
   })().catch((err: unknown) => {

@@ -1,7 +1,8 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import yauzl from 'yauzl';
-import type { ParsedSource } from '../model.js';
+import type { ParsedItem, ParsedSource } from '../model.js';
+import { bomEncoding, bomlessUtf16, type Decoded, decodeStrict } from './decode.js';
 import { looksLikeEfreList, parseEfreNrw } from './efre/import-efre-nrw.js';
 import { euShapeOf, parseEuFt } from './eu-ft/import-eu-ft.js';
 import { parseFdbExport } from './fdb/import-fdb.js';
@@ -73,6 +74,27 @@ export interface ParseOptions {
   full?: boolean;
 }
 
+/**
+ * A JSON file with bytes that are not valid in its encoding: the file is read (JSON must be decoded as
+ * a whole), and every record that holds a replaced byte (U+FFFD) says so in its import notes.
+ */
+function noteInvalidBytes(parsed: ParsedSource, decoded: Decoded): ParsedSource {
+  if (!decoded.invalid) return parsed;
+  const note = `holds bytes that are not valid ${decoded.encoding}, shown as U+FFFD (�) / enthält ungültige Bytes (${decoded.encoding}), als � angezeigt`;
+  parsed.notes.push(
+    `${decoded.invalid} byte sequence(s) not valid ${decoded.encoding} in the file / ${decoded.invalid} ungültige Bytefolge(n) in der Datei`,
+  );
+  const source = parsed.items;
+  async function* items(): AsyncGenerator<ParsedItem> {
+    for await (const item of source) {
+      if (item.kind !== 'rejected' && JSON.stringify(item).includes('\ufffd')) {
+        yield { ...item, recordNotes: [...(item.recordNotes ?? []), note] };
+      } else yield item;
+    }
+  }
+  return { ...parsed, items: items() };
+}
+
 export async function parseSource(path: string, opts: ParseOptions = {}): Promise<ParsedSource> {
   const kind = await detectKind(path);
   const fileName = opts.fileName ?? basename(path);
@@ -85,16 +107,18 @@ export async function parseSource(path: string, opts: ParseOptions = {}): Promis
   }
   if ((await stat(path)).size > MAX_JSON_BYTES)
     throw new Error(`JSON file larger than ${MAX_JSON_BYTES} bytes`);
+  const bytes = await readFile(path);
+  const decoded = decodeStrict(bytes, bomEncoding(bytes) ?? bomlessUtf16(bytes) ?? 'utf-8');
   let data: unknown;
   try {
-    data = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+    data = JSON.parse(decoded.text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new Error(
       `JSON not readable / JSON nicht lesbar: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
-  if (euShapeOf(data)) return withFull(parseEuFt(data, fileName));
-  if (looksLikeEfreList(data)) return withFull(parseEfreNrw(data, fileName));
+  if (euShapeOf(data)) return withFull(noteInvalidBytes(parseEuFt(data, fileName), decoded));
+  if (looksLikeEfreList(data)) return withFull(noteInvalidBytes(parseEfreNrw(data, fileName), decoded));
   throw new Error(
     `unknown JSON shape in ${fileName} (${extname(fileName) || 'no extension'}): expected EU Funding & Tenders or EFRE.NRW list / ` +
       'unbekannte JSON-Struktur: erwartet EU Funding & Tenders oder EFRE.NRW-Liste',

@@ -8,7 +8,8 @@ import {
   type ParsedItem,
   type ParsedSource,
 } from '../model.js';
-import { callColumns, fundedProjectColumns, noNul, programmeColumns } from './columns.js';
+import { checkRecord } from './check-record.js';
+import { callColumns, fundedProjectColumns, programmeColumns } from './columns.js';
 import { quarantineRecord } from './quarantine.js';
 import { syncSourceRounds } from './rounds.js';
 import { keepUnreadable, type Outcome, type TrackContext, upsertTracked, withdrawMissing } from './track.js';
@@ -145,6 +146,8 @@ export async function applyImport(
   // be told might be any stored record, and a run that read nothing usable says nothing about the set.
   let usable = 0;
   let unidentified = 0;
+  /** Records stored with a note on what was taken out of them (characters, links). */
+  let noted = 0;
   // parsed.notes grows while the records are read; the run's own notes are added at the end
   const runNotes: string[] = [];
   const readIds = new Set<string>();
@@ -173,25 +176,29 @@ export async function applyImport(
         inBatch = 0;
       }
       const trx: ControlledTransaction<DB> = batch;
-      if (item.kind === 'rejected') {
+      const checked = item.kind === 'rejected' ? null : checkRecord(item);
+      if (item.kind === 'rejected' || (checked && 'reason' in checked)) {
+        const reason = item.kind === 'rejected' ? item.reason : (checked as { reason: string }).reason;
         counts.rejected++;
         await quarantineRecord(trx, {
           source: parsed.source,
-          file: item.file,
+          file: item.kind === 'rejected' ? item.file : opts.location,
           recordKey: item.key,
-          raw: noNul(item.raw) ?? '',
-          reason: item.reason,
+          raw: item.kind === 'rejected' ? item.raw : JSON.stringify(item).slice(0, 20_000),
+          reason,
           now: startedAt,
         });
-        await keep(trx, item.sourceId, item.reason);
-      } else {
+        await keep(trx, item.kind === 'rejected' ? item.sourceId : sourceIdOf(item), reason);
+      } else if (checked && 'item' in checked) {
+        const good = checked.item;
+        if (checked.notes.length) noted++;
         const sp = await trx.savepoint('rec').execute();
         try {
-          const outcome = await applyItem({ ...base, db: sp }, item, seen);
+          const outcome = await applyItem({ ...base, db: sp }, good, seen);
           await sp.releaseSavepoint('rec').execute();
           counts[outcome]++;
           usable++;
-          const id = sourceIdOf(item);
+          const id = sourceIdOf(good);
           if (id !== undefined) readIds.add(id);
         } catch (err) {
           await sp.rollbackToSavepoint('rec').execute();
@@ -201,11 +208,11 @@ export async function applyImport(
             source: parsed.source,
             file: opts.location,
             recordKey: item.key,
-            raw: JSON.stringify(item).slice(0, 20_000),
+            raw: JSON.stringify(good).slice(0, 20_000),
             reason,
             now: startedAt,
           });
-          await keep(trx, sourceIdOf(item), reason);
+          await keep(trx, sourceIdOf(good), reason);
         }
       }
       if (++inBatch >= BATCH_SIZE) {
@@ -220,6 +227,11 @@ export async function applyImport(
       await batch.commit().execute();
       batch = null;
     }
+    if (noted)
+      runNotes.push(
+        `${noted} record(s) stored with characters or links taken out, named in their import notes / ` +
+          `${noted} Datensatz/Datensätze mit entfernten Zeichen oder Links gespeichert, in ihren Importhinweisen genannt`,
+      );
     const complete = usable > 0 && unidentified === 0;
     if (parsed.full && !complete) {
       runNotes.push(

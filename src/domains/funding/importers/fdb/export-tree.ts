@@ -9,7 +9,8 @@ import yauzl from 'yauzl';
 export interface ExportTree {
   /** Target paths of all XML documents, e.g. /BMWI/FDB/Content/DE/Kontakt/B/x */
   paths(): string[];
-  read(targetPath: string): Promise<string | null>;
+  /** The document's bytes (decoded by the reader: importers/decode.ts decodeXml). */
+  read(targetPath: string): Promise<Buffer | null>;
   close(): Promise<void>;
 }
 
@@ -50,7 +51,7 @@ export async function openFolderTree(root: string): Promise<ExportTree> {
       if (!f) return null;
       if ((await stat(f)).size > MAX_ENTRY_BYTES)
         throw new Error(`file larger than ${MAX_ENTRY_BYTES} bytes`);
-      return readFile(f, 'utf8');
+      return readFile(f);
     },
     close: async () => {},
   };
@@ -81,7 +82,7 @@ function listEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   });
 }
 
-function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
+function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
   // Sizes are checked before inflating so a zip bomb is refused without expanding it.
   if (entry.uncompressedSize > MAX_ENTRY_BYTES) {
     return Promise.reject(new Error(`zip entry larger than ${MAX_ENTRY_BYTES} bytes`));
@@ -99,7 +100,7 @@ function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<string> {
         if (size > MAX_ENTRY_BYTES) stream.destroy(new Error('zip entry larger than declared'));
         else chunks.push(c);
       });
-      stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
       stream.on('error', reject);
     });
   });

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { ParsedItem, ParsedSource } from '../../model.js';
+import { decodeXml } from '../decode.js';
 import { type ExportTree, openFolderTree, openZipTree } from './export-tree.js';
 import { type GsbDocument, parseGsbDocument } from './gsb-document.js';
 import { fdbSourceIdOfPath, mapFdbProgramme } from './map-programme.js';
@@ -30,10 +31,13 @@ export async function parseFdbExport(location: string, opts: { full?: boolean } 
     if (cache.has(target)) return cache.get(target) ?? null;
     let doc: GsbDocument | null = null;
     try {
-      const text = await tree.read(target);
-      if (text === null) notes.push(`referenced document missing: ${target}`);
+      const bytes = await tree.read(target);
+      if (bytes === null) notes.push(`referenced document missing: ${target}`);
       else {
-        doc = parseGsbDocument(text);
+        const decoded = decodeXml(bytes);
+        if (decoded.invalid)
+          throw new Error(`${decoded.invalid} byte sequence(s) not valid ${decoded.encoding}`);
+        doc = parseGsbDocument(decoded.text);
         strippedTotal += doc.strippedChars;
       }
     } catch (err) {
@@ -50,8 +54,22 @@ export async function parseFdbExport(location: string, opts: { full?: boolean } 
       for (const path of programmePaths) {
         let text: string | null = null;
         try {
-          text = await tree.read(path);
-          if (text === null) continue;
+          const bytes = await tree.read(path);
+          if (bytes === null) continue;
+          const decoded = decodeXml(bytes);
+          text = decoded.text;
+          // The texts are CC BY-ND and stored verbatim: a text with undecodable bytes is not stored altered.
+          if (decoded.invalid) {
+            yield {
+              kind: 'rejected',
+              key: path,
+              file: `${path}.xml`,
+              raw: text,
+              reason: `${decoded.invalid} byte sequence(s) not valid ${decoded.encoding} / ${decoded.invalid} ungültige Bytefolge(n) in ${decoded.encoding}`,
+              sourceId: fdbSourceIdOfPath(path),
+            };
+            continue;
+          }
           const doc = parseGsbDocument(text);
           strippedTotal += doc.strippedChars;
           if (doc.type !== 'gsb:ServiceOffer') {
