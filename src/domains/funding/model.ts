@@ -12,6 +12,10 @@ export interface ProgrammeInput {
   regions: string[];
   eligibleApplicants: string[];
   legalBasis: string | null;
+  /** Legal requirements for applicants ("Rechtliche Voraussetzungen"). */
+  requirements?: string | null;
+  /** How to apply ("Verfahren"). */
+  procedureText?: string | null;
   contacts: Contact[];
   keywords: string | null;
   summary: string | null;

@@ -121,6 +121,8 @@ export const programmeSchema = z.object({
   regions: z.array(z.string()),
   eligibleApplicants: z.array(z.string()),
   legalBasis: z.string().nullable(),
+  requirements: z.string().nullable(),
+  procedureText: z.string().nullable(),
   contacts: z.array(contactSchema),
   keywords: z.string().nullable(),
   summary: z.string().nullable(),

@@ -52,7 +52,12 @@ export interface FundingTables extends FundingRadarTables {
       funding_areas: string;
       regions: string;
       eligible_applicants: string;
+      /** The legal basis as cited (FDB gsb:procDescription, "Rechtsgrundlage"), not the requirements. */
       legal_basis: string | null;
+      /** Legal requirements for applicants (FDB gsb:regulatoryFWork, "Rechtliche Voraussetzungen"). */
+      requirements: string | null;
+      /** How to apply (FDB gsb:procMethod, "Verfahren"); read for deadlines like the Fristen text. */
+      procedure_text: string | null;
       /** JSON array of {name, phone, email, address, website, role} */
       contacts: string;
       keywords: string | null;

@@ -16,6 +16,36 @@ type Filters = Omit<CallListQuery, 'limit' | 'offset' | 'format'> & {
   ids?: number[];
 };
 
+/**
+ * A LIKE pattern for the search box, compared with lower(column). SQLite's lower() folds ASCII only,
+ * so umlauts match either case through a one-character wildcard ("Übernahme" finds "übernahme").
+ */
+export function searchPattern(q: string): string {
+  return `%${likeEscape(q.trim().toLowerCase()).replace(/[äöü]/g, '_')}%`;
+}
+
+/**
+ * A call's programme belongs to what the call says (a Förderdatenbank call is its programme): its
+ * keywords, funding types and areas, summary, procedure, Fristen and body are searched too, but only
+ * when the actor may see the programme.
+ */
+function programmeTextMatches(actor: Actor, pattern: string) {
+  const cols = [
+    'keywords',
+    'funding_types',
+    'funding_areas',
+    'summary',
+    'deadline_text',
+    'procedure_text',
+    'body',
+  ];
+  const any = sql.join(
+    cols.map((c) => sql`lower(coalesce(${sql.ref(`p.${c}`)}, '')) like ${pattern} escape '\\'`),
+    sql` or `,
+  );
+  return sql<boolean>`(p.id is not null and ${visibleWhere(actor, 'p')} and (${any}))`;
+}
+
 /** The call list's filters as one SQL query (visibility included); alerts and exports use it too. */
 export function filteredCalls(db: Kysely<DB>, actor: Actor, f: Filters, today: string) {
   let q = db
@@ -67,9 +97,12 @@ export function filteredCalls(db: Kysely<DB>, actor: Actor, f: Filters, today: s
     q = q.where(sql<boolean>`c.eligible_applicants like ${jsonElementPattern(f.applicant)} escape '\\'`);
   if (f.region) q = q.where(sql<boolean>`c.regions like ${jsonElementPattern(f.region)} escape '\\'`);
   if (f.q?.trim()) {
-    const pattern = `%${likeEscape(f.q.trim().toLowerCase())}%`;
-    q = q.where(
-      sql<boolean>`(lower(c.title) like ${pattern} escape '\\' or lower(coalesce(c.identifier, '')) like ${pattern} escape '\\' or lower(coalesce(c.giver_name, '')) like ${pattern} escape '\\' or lower(coalesce(c.text, '')) like ${pattern} escape '\\' or lower(coalesce(p.title, '')) like ${pattern} escape '\\')`,
+    const pattern = searchPattern(f.q);
+    q = q.where((eb) =>
+      eb.or([
+        sql<boolean>`(lower(c.title) like ${pattern} escape '\\' or lower(coalesce(c.identifier, '')) like ${pattern} escape '\\' or lower(coalesce(c.giver_name, '')) like ${pattern} escape '\\' or lower(coalesce(c.text, '')) like ${pattern} escape '\\' or lower(coalesce(p.title, '')) like ${pattern} escape '\\')`,
+        programmeTextMatches(actor, pattern),
+      ]),
     );
   }
   if (f.deadlineFrom || f.deadlineTo) {

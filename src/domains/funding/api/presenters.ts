@@ -41,6 +41,8 @@ export function presentProgramme(p: ProgrammeRow): Programme {
     regions: arr(p.regions),
     eligibleApplicants: arr(p.eligible_applicants),
     legalBasis: p.legal_basis,
+    requirements: p.requirements,
+    procedureText: p.procedure_text,
     contacts: objs(p.contacts),
     keywords: p.keywords,
     summary: p.summary,

@@ -7,6 +7,7 @@ import { type CallRow, insertRound } from '../repository.js';
 import { recordChange, type TrackContext } from '../sync/track.js';
 import { applyFlags } from './apply-flags.js';
 import { extractDeadlines } from './extract-deadlines.js';
+import { followSourceDates } from './follow-dates.js';
 import { EXTRACT_JOB } from './queue.js';
 import type { DeadlineExtraction } from './types.js';
 
@@ -29,7 +30,26 @@ export interface ExtractionCounts {
   flagChanges: number;
 }
 
-type LiveCall = CallRow & { programme_deadline_text: string | null };
+type LiveCall = CallRow & {
+  programme_deadline_text: string | null;
+  programme_body: string | null;
+  programme_procedure: string | null;
+};
+
+/**
+ * The texts a call's deadlines are read from: its own text, then its programme's "Fristen", procedure
+ * and body (a Förderdatenbank call has no text of its own: its programme's texts are the call's).
+ */
+export function callTexts(call: {
+  text: string | null;
+  programme_deadline_text: string | null;
+  programme_procedure: string | null;
+  programme_body: string | null;
+}): string {
+  return [call.text, call.programme_deadline_text, call.programme_procedure, call.programme_body]
+    .filter((t): t is string => Boolean(t?.trim()))
+    .join('\n\n');
+}
 
 const nothingFound: DeadlineExtraction = {
   deadlines: [],
@@ -71,7 +91,11 @@ export async function extractCallDeadlines(
     .selectFrom('funding_calls')
     .leftJoin('funding_programmes', 'funding_programmes.id', 'funding_calls.programme_id')
     .selectAll('funding_calls')
-    .select(['funding_programmes.deadline_text as programme_deadline_text'])
+    .select([
+      'funding_programmes.deadline_text as programme_deadline_text',
+      'funding_programmes.body as programme_body',
+      'funding_programmes.procedure_text as programme_procedure',
+    ])
     .where('funding_calls.withdrawn_at', 'is', null)
     .orderBy('funding_calls.id');
   if (wanted) {
@@ -85,8 +109,9 @@ export async function extractCallDeadlines(
   return counts;
 }
 
-async function extractOne(db: Kysely<DB>, call: LiveCall, today: string, counts: ExtractionCounts) {
-  const text = [call.text, call.programme_deadline_text].filter(Boolean).join('\n\n');
+async function extractOne(db: Kysely<DB>, given: LiveCall, today: string, counts: ExtractionCounts) {
+  let call = given;
+  const text = callTexts(call);
   const textHash = hash(text);
   const textChanged = call.extraction_text_hash !== null && call.extraction_text_hash !== textHash;
   const at = nowIso();
@@ -101,6 +126,8 @@ async function extractOne(db: Kysely<DB>, call: LiveCall, today: string, counts:
   const found = text.trim() ? extractDeadlines(text, { today }) : nothingFound;
   if (text.trim()) counts.calls++;
   const rounds = await db.selectFrom('funding_rounds').selectAll().where('call_id', '=', call.id).execute();
+  const now = today === new Date().toISOString().slice(0, 10) ? new Date() : new Date(`${today}T12:00:00Z`);
+  call = await followSourceDates(db, call, rounds, now, tc);
   const hasSourceRounds = rounds.some((r) => r.origin === 'source' && r.withdrawn_at === null);
   const keptDates = new Set<string>();
   const reviewDates = new Set<string>();

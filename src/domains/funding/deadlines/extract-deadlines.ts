@@ -62,6 +62,11 @@ function isRolling(sentence: string): boolean {
  */
 export function extractDeadlines(input: string, options: ExtractOptions = {}): DeadlineExtraction {
   const today = options.today ?? todayUtc();
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(today) ||
+    !isValidDay(+today.slice(0, 4), +today.slice(5, 7), +today.slice(8, 10))
+  )
+    throw new RangeError(`reference day must be a calendar day YYYY-MM-DD, got "${today}"`);
   const occurrences = Math.max(1, options.occurrences ?? 1);
   const text = normalizeText(input);
   const sentences = splitSentences(text);

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import type { Kysely } from 'kysely';
 import type { WithContext } from '../../../app/context.js';
 import type { DB } from '../../../app/schema.js';
@@ -6,6 +6,7 @@ import { foldTransliterated } from '../../directory/search-text.js';
 import { publicBaseUrl } from '../alerts/send-alerts.js';
 import { extractDeadlines } from '../deadlines/extract-deadlines.js';
 import { extractCallDeadlines } from '../deadlines/review-service.js';
+import { isoDate } from '../importers/time.js';
 import { feedActor, selectFeedRounds } from './feed-selection.js';
 import { renderDeadlinesIcs } from './ics.js';
 
@@ -39,6 +40,16 @@ async function findOrganization(db: Kysely<DB>, given: string): Promise<number> 
   throw new Error(`Organisation nicht gefunden / organisation not found: ${given}`);
 }
 
+/** A calendar day as YYYY-MM-DD, or the option is refused (exit code 1) with the reason. */
+function calendarDay(value: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? isoDate(value) : null;
+  if (!day)
+    throw new InvalidArgumentError(
+      `kein Kalendertag im Format JJJJ-MM-TT / not a calendar day as YYYY-MM-DD: ${value}`,
+    );
+  return day;
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
@@ -53,7 +64,7 @@ export function radarCli(program: Command, withContext: WithContext): void {
     .command('deadlines')
     .description('Fristen aus deutschem Text (stdin) lesen / read deadlines from German text on stdin')
     .option('--json', 'print JSON: { deadlines: [{date, confidence, …}], rolling, closed }')
-    .option('--today <date>', 'reference day for year-less and recurring dates (YYYY-MM-DD)')
+    .option('--today <date>', 'reference day for year-less and recurring dates (YYYY-MM-DD)', calendarDay)
     .action(async (opts: { json?: boolean; today?: string }) => {
       const result = extractDeadlines(await readStdin(), { today: opts.today });
       if (opts.json) {

@@ -1,4 +1,4 @@
-import { applicantKeys, regionPrefixes, terms } from './vocabulary.js';
+import { applicantKeys, regionPrefixes, terms, termsWithWords } from './vocabulary.js';
 
 export interface CallForMatching {
   id: number;
@@ -69,7 +69,7 @@ export class MatchingEngine {
     for (const c of calls) for (const f of c.fields) this.fieldBit(f);
     this.words = Math.max(1, Math.ceil(this.fieldIndex.size / 32));
     this.calls = calls.map((call, i) => {
-      const callTerms = terms(`${call.title} ${call.text ?? ''}`, 80);
+      const callTerms = terms(`${call.title} ${call.text ?? ''}`, 160);
       for (const t of callTerms) {
         const list = this.postings.get(t);
         if (list) list.push(i);
@@ -130,7 +130,11 @@ export class MatchingEngine {
     const tApplicant = target.applicantType ? applicantKeys([target.applicantType]) : [];
     const ags = target.regionAgs ?? '';
     const common = new Uint16Array(this.calls.length);
-    const tTerms = terms(`${target.title} ${target.text ?? ''} ${(target.keywords ?? []).join(' ')}`, 120);
+    const tWords = termsWithWords(
+      `${target.title} ${target.text ?? ''} ${(target.keywords ?? []).join(' ')}`,
+      120,
+    );
+    const tTerms = [...tWords.keys()];
     for (const t of tTerms) {
       const list = this.postings.get(t);
       if (!list || list.length > this.calls.length / 4) continue; // too common to tell calls apart
@@ -176,7 +180,10 @@ export class MatchingEngine {
       const region = regionOf[i] >= 0 ? p.regions[regionOf[i]] : undefined;
       const reasons = this.reasons(p, tMask, tApplicantMask !== 0 && !p.anyApplicant, region);
       if (common[i] >= 2) {
-        const words = tTerms.filter((t) => p.termSet.has(t)).slice(0, 4);
+        const words = tTerms
+          .filter((t) => p.termSet.has(t))
+          .slice(0, 4)
+          .map((t) => tWords.get(t) ?? t);
         reasons.push(`gemeinsame Begriffe: ${words.join(', ')}`);
       }
       if (p.daysLeft !== null && p.daysLeft >= 0) reasons.push(`Frist in ${p.daysLeft} Tagen`);

@@ -15,17 +15,48 @@ const arr = (s: string | null): string[] => {
 
 export { arr as parseJsonList };
 
+/** The words a call is matched on: its own text, then its programme's (most telling first). */
+export function matchingText(
+  text: string | null,
+  keywords: string | null,
+  areas: string[],
+  summary: string | null,
+  body: string | null,
+): string | null {
+  const parts = [text, keywords, areas.join(' '), summary, body].filter((x): x is string =>
+    Boolean(x?.trim()),
+  );
+  return parts.length ? parts.join('\n') : null;
+}
+
 /** Calls the actor may see, with their next open deadline, ready for the matching engine. */
 export async function loadCallsForMatching(
   db: Kysely<DB>,
   actor: Actor,
   today: string,
 ): Promise<CallForMatching[]> {
+  // A Förderdatenbank call has no text of its own: its programme's keywords, areas, summary and body
+  // are what it funds. Only programmes the actor may see lend their words.
   const calls = await db
-    .selectFrom('funding_calls')
-    .select(['id', 'title', 'text', 'fields_of_action', 'eligible_applicants', 'regions', 'status'])
-    .where('withdrawn_at', 'is', null)
-    .where(visibleWhere(actor, 'funding_calls'))
+    .selectFrom('funding_calls as c')
+    .leftJoin('funding_programmes as p', (j) =>
+      j.onRef('p.id', '=', 'c.programme_id').on(visibleWhere(actor, 'p')),
+    )
+    .select([
+      'c.id',
+      'c.title',
+      'c.text',
+      'c.fields_of_action',
+      'c.eligible_applicants',
+      'c.regions',
+      'c.status',
+      'p.keywords as p_keywords',
+      'p.funding_areas as p_areas',
+      'p.summary as p_summary',
+      'p.body as p_body',
+    ])
+    .where('c.withdrawn_at', 'is', null)
+    .where(visibleWhere(actor, 'c'))
     .execute();
   const next = await db
     .selectFrom('funding_rounds')
@@ -39,7 +70,7 @@ export async function loadCallsForMatching(
   return calls.map((c) => ({
     id: c.id,
     title: c.title,
-    text: c.text,
+    text: matchingText(c.text, c.p_keywords, arr(c.p_areas), c.p_summary, c.p_body),
     fields: arr(c.fields_of_action),
     applicants: arr(c.eligible_applicants),
     regions: arr(c.regions),

@@ -68,17 +68,30 @@ const stop = new Set(
   ),
 );
 
-/** Words of a text for overlap: lower case, 5+ letters, no stop words, a cheap German suffix cut. */
-export function terms(text: string | null | undefined, limit = 200): string[] {
-  if (!text) return [];
-  const out = new Set<string>();
-  for (const raw of text
-    .toLowerCase()
-    .replace(/<[^>]+>/g, ' ')
-    .split(/[^a-zäöüß0-9]+/)) {
-    if (raw.length < 5 || stop.has(raw) || /^\d+$/.test(raw)) continue;
-    out.add(raw.replace(/(ungen|ung|en|er|es|e|n|s)$/, ''));
+/** The comparison form of a word: lower case with a cheap German suffix cut (never shown to people). */
+function stemOf(word: string): string {
+  return word.replace(/(ungen|ung|en|er|es|e|n|s)$/, '');
+}
+
+/**
+ * Words of a text for overlap: 5+ letters, no stop words, compared by a cheap German suffix cut.
+ * Returns each comparison form with the word as it first appears in the text, so a reason can show
+ * "Vermarktung" rather than the cut form "vermarkt".
+ */
+export function termsWithWords(text: string | null | undefined, limit = 200): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!text) return out;
+  for (const raw of text.replace(/<[^>]+>/g, ' ').split(/[^A-Za-zÄÖÜäöüß0-9]+/)) {
+    const lower = raw.toLowerCase();
+    if (lower.length < 5 || stop.has(lower) || /^\d+$/.test(lower)) continue;
+    const stem = stemOf(lower);
+    if (!out.has(stem)) out.set(stem, raw);
     if (out.size >= limit) break;
   }
-  return [...out];
+  return out;
+}
+
+/** The comparison forms of a text's words (see termsWithWords). */
+export function terms(text: string | null | undefined, limit = 200): string[] {
+  return [...termsWithWords(text, limit).keys()];
 }

@@ -13,6 +13,8 @@ export function programmeColumns(p: ProgrammeInput): Columns {
     regions: json(p.regions),
     eligible_applicants: json(p.eligibleApplicants),
     legal_basis: p.legalBasis,
+    requirements: p.requirements ?? null,
+    procedure_text: p.procedureText ?? null,
     contacts: json(p.contacts),
     keywords: p.keywords,
     summary: p.summary,

@@ -15,4 +15,11 @@ export const fundingSyncMigrations: MigrationSet = {
       }
     },
   },
+  '2026120861_funding_programme_requirements': {
+    async up(db) {
+      // Förderdatenbank: "Rechtliche Voraussetzungen" (gsb:regulatoryFWork) and "Verfahren" (gsb:procMethod)
+      await db.schema.alterTable('funding_programmes').addColumn('requirements', 'text').execute();
+      await db.schema.alterTable('funding_programmes').addColumn('procedure_text', 'text').execute();
+    },
+  },
 };

@@ -63,6 +63,8 @@ export interface Programme {
   regions: string[];
   eligibleApplicants: string[];
   legalBasis: string | null;
+  requirements?: string | null;
+  procedureText?: string | null;
   summary: string | null;
   body: string | null;
   deadlineText: string | null;

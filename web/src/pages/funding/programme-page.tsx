@@ -51,7 +51,7 @@ export function ProgrammePage() {
               ]}
             />
           </Section>
-          {(p.summary || p.body || p.legalBasis) && (
+          {(p.summary || p.body || p.legalBasis || p.requirements || p.procedureText || p.deadlineText) && (
             <Section title={t('funding.programme.text')}>
               {p.textIsVerbatim && (
                 <Text size="sm" c="dimmed">
@@ -60,11 +60,20 @@ export function ProgrammePage() {
               )}
               {p.summary && <SourceText source={p.summary} />}
               {p.body && <SourceText source={p.body} />}
-              {p.legalBasis && (
-                <>
-                  <Text fw={600}>{t('funding.programme.legalBasis')}</Text>
-                  <SourceText source={p.legalBasis} />
-                </>
+              {(
+                [
+                  ['funding.programme.requirements', p.requirements],
+                  ['funding.programme.procedure', p.procedureText],
+                  ['funding.programme.deadlines', p.deadlineText],
+                  ['funding.programme.legalBasis', p.legalBasis],
+                ] as const
+              ).map(([label, source]) =>
+                source ? (
+                  <div key={label}>
+                    <Text fw={600}>{t(label)}</Text>
+                    <SourceText source={source} />
+                  </div>
+                ) : null,
               )}
             </Section>
           )}

@@ -1,21 +1,12 @@
 import type { CallInput, ParsedItem, ProgrammeInput, RoundInput } from '../../model.js';
-import { epochMs, localDateTime } from '../time.js';
-import {
-  EU_ATTRIBUTION,
-  EU_LICENCE,
-  programmeCodes,
-  stageModelOf,
-  statusCodes,
-  topicUrl,
-  typeCodes,
-} from './codes.js';
+import { epochMs } from '../time.js';
+import { EU_ATTRIBUTION, EU_LICENCE, programmeCodes, stageModelOf, statusCodes, typeCodes } from './codes.js';
+import { BRUSSELS, brusselsDay, portalPageUrl, statusFromDates } from './dates.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null =>
   typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null;
-
-const BRUSSELS = 'Europe/Brussels';
 
 export function euProgramme(abbreviation: string, description: string | null): ProgrammeInput {
   const known = programmeCodes[abbreviation];
@@ -46,7 +37,7 @@ export function euProgramme(abbreviation: string, description: string | null): P
 
 export function euRounds(deadlines: Date[], opensAt: string | null): RoundInput[] {
   return deadlines.map((d, i) => {
-    const { date, time } = localDateTime(d, BRUSSELS);
+    const { date, time } = brusselsDay(d);
     return {
       roundKey: deadlines.length > 1 ? `cut-off-${i + 1}` : 'deadline',
       label: deadlines.length > 1 ? `Cut-off ${i + 1}` : 'Deadline',
@@ -99,7 +90,7 @@ export function mapGrantTender(o: unknown, index: number, file: string): ParsedI
     callStatus = deadlines.some((d) => d.getTime() > Date.now()) ? 'open' : 'closed';
   }
   const opening = epochMs(o.plannedOpeningDateLong);
-  const opensAt = opening ? localDateTime(opening, BRUSSELS).date : null;
+  const opensAt = opening ? brusselsDay(opening).date : null;
   const fp = isObj(o.frameworkProgramme) ? o.frameworkProgramme : null;
   const fpAbbr = fp ? str(fp.abbreviation) : null;
   const programme = fpAbbr ? euProgramme(fpAbbr, fp ? str(fp.description) : null) : undefined;
@@ -113,7 +104,10 @@ export function mapGrantTender(o: unknown, index: number, file: string): ParsedI
     str(o.descriptionTender),
     tags.length ? `Tags: ${tags.join(', ')}` : null,
   ].filter((s): s is string => s !== null);
-  const url = str(o.url) ?? (isTender ? null : topicUrl(identifier));
+  const url = portalPageUrl(str(o.url), identifier, isTender);
+  const rounds = euRounds(deadlines, opensAt);
+  const byDates = statusFromDates(callStatus, rounds, new Date());
+  if (byDates.note) notes.push(byDates.note);
   if (o.sme === true) notes.push('flagged for SMEs (sme=true)');
   const call: CallInput & { programmeSourceId?: string } = {
     sourceId: identifier,
@@ -122,7 +116,7 @@ export function mapGrantTender(o: unknown, index: number, file: string): ParsedI
     identifier,
     title,
     text: textParts.join('\n\n') || null,
-    status: callStatus,
+    status: byDates.status,
     stageModel: stageModelOf(
       isObj(o.deadlineModel) ? str(o.deadlineModel.abbreviation) : str(o.deadlineModel),
       deadlines.length,
@@ -144,7 +138,7 @@ export function mapGrantTender(o: unknown, index: number, file: string): ParsedI
     attribution: EU_ATTRIBUTION,
     textIsVerbatim: false,
     importNotes: notes.length ? notes.join('; ') : null,
-    rounds: euRounds(deadlines, opensAt),
+    rounds,
   };
   return { kind: 'record', key: identifier, programme, call };
 }

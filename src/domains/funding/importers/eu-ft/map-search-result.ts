@@ -1,14 +1,7 @@
-import type { CallInput, ParsedItem } from '../../model.js';
+import type { CallInput, ParsedItem, RoundInput } from '../../model.js';
 import { isoDate } from '../time.js';
-import {
-  EU_ATTRIBUTION,
-  EU_LICENCE,
-  programmeCodes,
-  stageModelOf,
-  statusCodes,
-  topicUrl,
-  typeCodes,
-} from './codes.js';
+import { EU_ATTRIBUTION, EU_LICENCE, programmeCodes, stageModelOf, statusCodes, typeCodes } from './codes.js';
+import { BRUSSELS, brusselsDay, portalPageUrl, statusFromDates } from './dates.js';
 import { euProgramme } from './map-grant-tender.js';
 
 type Obj = Record<string, unknown>;
@@ -28,10 +21,28 @@ function all(meta: Obj, field: string): string[] {
 }
 
 /**
+ * A search-API deadline: "2025-09-24" is a day; "2025-09-24T17:00:00.000+0200" (or with Z) is an
+ * instant, kept as the day and time in Brussels.
+ */
+function portalDeadline(v: string): { date: string; time: string | null } | null {
+  const s = v.trim();
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(s);
+  if (m && isoDate(m[1])) {
+    if (!m[3]) return { date: m[1], time: m[2].slice(0, 5) === '00:00' ? null : m[2].slice(0, 5) };
+    const offset = m[3] === 'Z' ? 'Z' : m[3].includes(':') ? m[3] : `${m[3].slice(0, 3)}:${m[3].slice(3)}`;
+    const instant = new Date(`${m[1]}T${m[2]}${offset}`);
+    if (Number.isNaN(instant.getTime())) return null;
+    return brusselsDay(instant);
+  }
+  const day = isoDate(s);
+  return day ? { date: day, time: null } : null;
+}
+
+/**
  * One result of the portal's search API (POST .../search-api/prod/rest/search, results[]), reading
  * metadata fields identifier, title, callIdentifier, callTitle, status, type, frameworkProgramme,
- * deadlineDate (ISO, one per cut-off), startDate, deadlineModel and url. Times in deadlineDate are
- * taken as dates; the portal's cut-off hour is not in the search result.
+ * deadlineDate (ISO, one per cut-off, with the hour and offset when the portal gives them: kept as the
+ * time in Brussels), startDate, deadlineModel and url (a `.json` data file becomes the topic's web page).
  */
 export function mapSearchResult(r: unknown, index: number, file: string): ParsedItem {
   const meta = isObj(r) && isObj(r.metadata) ? r.metadata : null;
@@ -50,18 +61,18 @@ export function mapSearchResult(r: unknown, index: number, file: string): Parsed
   if (!identifier) return reject('metadata.identifier missing');
   if (!title) return reject('metadata.title missing');
   const notes: string[] = [];
-  const deadlines: string[] = [];
+  const deadlines: { date: string; time: string | null }[] = [];
   for (const d of all(meta, 'deadlineDate')) {
-    const iso = isoDate(d);
-    if (!iso) return reject(`deadlineDate "${d}" is not a date`);
-    deadlines.push(iso);
+    const at = portalDeadline(d);
+    if (!at) return reject(`deadlineDate "${d}" is not a date`);
+    deadlines.push(at);
   }
-  deadlines.sort();
+  deadlines.sort((a, b) => `${a.date}${a.time ?? ''}`.localeCompare(`${b.date}${b.time ?? ''}`));
   const statusRaw = first(meta, 'status') ?? '';
   let status = statusCodes[statusRaw];
   if (!status) {
     notes.push(`unknown status code "${statusRaw}" kept raw; status derived from the deadlines`);
-    status = deadlines.some((d) => d >= new Date().toISOString().slice(0, 10)) ? 'open' : 'closed';
+    status = 'open';
   }
   const typeRaw = first(meta, 'type') ?? '';
   const type = typeCodes[typeRaw];
@@ -70,10 +81,26 @@ export function mapSearchResult(r: unknown, index: number, file: string): Parsed
   const fp = fpRaw ? programmeCodes[fpRaw] : undefined;
   if (fpRaw && !fp) notes.push(`unknown programme code "${fpRaw}" kept raw`);
   const programme = fpRaw ? euProgramme(fp?.abbreviation ?? fpRaw, fp?.name ?? null) : undefined;
-  const url =
-    first(meta, 'url') ?? (isObj(r) && typeof r.url === 'string' ? r.url : null) ?? topicUrl(identifier);
+  const url = portalPageUrl(
+    first(meta, 'url') ?? (isObj(r) && typeof r.url === 'string' ? r.url : null),
+    identifier,
+    type?.kind === 'tender',
+  );
   const opensAt = first(meta, 'startDate');
   const callTitle = first(meta, 'callTitle');
+  const rounds: RoundInput[] = deadlines.map((d, i) => ({
+    roundKey: deadlines.length > 1 ? `cut-off-${i + 1}` : 'deadline',
+    label: deadlines.length > 1 ? `Cut-off ${i + 1}` : 'Deadline',
+    opensAt: i === 0 && opensAt ? isoDate(opensAt) : null,
+    deadlineDate: d.date,
+    deadlineTime: d.time,
+    timeZone: BRUSSELS,
+    deadlineKind: deadlines.length > 1 ? 'cut_off' : 'submission',
+    confidence: 0.9,
+    evidence: 'deadlineDate from the portal search API',
+  }));
+  const byDates = statusFromDates(status, rounds, new Date());
+  if (byDates.note) notes.push(byDates.note);
   const call: CallInput = {
     sourceId: identifier,
     sourceUrl: url,
@@ -81,7 +108,7 @@ export function mapSearchResult(r: unknown, index: number, file: string): Parsed
     identifier,
     title,
     text: callTitle ? `${first(meta, 'callIdentifier') ?? ''} ${callTitle}`.trim() : null,
-    status,
+    status: byDates.status,
     stageModel: stageModelOf(first(meta, 'deadlineModel'), deadlines.length, notes),
     giverLevel: 'EU',
     giverName: 'Europäische Kommission',
@@ -92,22 +119,12 @@ export function mapSearchResult(r: unknown, index: number, file: string): Parsed
     eligibleApplicants: [],
     regions: ['EU'],
     fieldsOfAction: [],
-    links: [{ label: 'EU Funding & Tenders Portal', url }],
+    links: url ? [{ label: 'EU Funding & Tenders Portal', url }] : [],
     licence: EU_LICENCE,
     attribution: EU_ATTRIBUTION,
     textIsVerbatim: false,
     importNotes: notes.length ? notes.join('; ') : null,
-    rounds: deadlines.map((d, i) => ({
-      roundKey: deadlines.length > 1 ? `cut-off-${i + 1}` : 'deadline',
-      label: deadlines.length > 1 ? `Cut-off ${i + 1}` : 'Deadline',
-      opensAt: i === 0 && opensAt ? isoDate(opensAt) : null,
-      deadlineDate: d,
-      deadlineTime: null,
-      timeZone: 'Europe/Brussels',
-      deadlineKind: deadlines.length > 1 ? 'cut_off' : 'submission',
-      confidence: 0.9,
-      evidence: 'deadlineDate from the portal search API',
-    })),
+    rounds,
   };
   return { kind: 'record', key: identifier, programme, call };
 }

@@ -110,7 +110,16 @@ export function isEmptyHtml(html: string | undefined): boolean {
 
 /** Plain text of an HTML fragment, for titles and names (the stored HTML stays as given). */
 export function htmlToPlain(html: string): string {
-  return decodeHtmlEntities(html.replace(/<[^>]*>/g, ' '))
+  // Block elements and line breaks separate words; inline ones (<span>, <abbr>, <strong>) do not:
+  // "2025 (<span>Minitraité</span>)" is "2025 (Minitraité)", not "2025 ( Minitraité )".
+  return decodeHtmlEntities(
+    html
+      .replace(
+        /<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|tbody|thead|section|blockquote|dd|dt)\b[^>]*>/gi,
+        ' ',
+      )
+      .replace(/<[^>]*>/g, ''),
+  )
     .replace(/\s+/g, ' ')
     .trim();
 }

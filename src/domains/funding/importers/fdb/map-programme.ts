@@ -143,7 +143,11 @@ export async function mapFdbProgramme(
     fundingAreas: areas,
     regions,
     eligibleApplicants: applicants,
-    legalBasis: richText(doc, 'gsb:regulatoryFWork'),
+    // gsb:procDescription cites the legal basis ("Sozialgesetzbuch, Drittes Buch …"); gsb:regulatoryFWork
+    // holds the legal *requirements* for applicants ("Rechtliche Voraussetzungen").
+    legalBasis: richText(doc, 'gsb:procDescription'),
+    requirements: richText(doc, 'gsb:regulatoryFWork'),
+    procedureText: richText(doc, 'gsb:procMethod'),
     contacts,
     keywords: plainValue(doc, 'gsb:keywords'),
     summary: richText(doc, 'gsb:summary') ?? richText(doc, 'gsb:teaserText'),
@@ -162,7 +166,9 @@ export async function mapFdbProgramme(
     title,
     text: null,
     status: 'open',
-    stageModel: deadlineText ? 'unknown' : 'rolling',
+    // Whether applications run continuously or by dates is read from the programme's texts
+    // (deadline extraction), not assumed.
+    stageModel: 'unknown',
     giverLevel,
     giverName: programme.giverName,
     budgetEur: null,
