@@ -3,6 +3,7 @@ import type { DB } from '../../app/schema.js';
 import { type Actor, actorLabel } from '../access/actor.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { type ParseOptions, parseSource } from './importers/detect.js';
+import { fieldResolver } from './importers/template/field-resolver.js';
 import type { RowError } from './importers/template/map-row.js';
 import type { ImportProgress } from './model.js';
 import { applyImport, type ImportResult } from './sync/apply-import.js';
@@ -18,7 +19,14 @@ export async function runImport(
   path: string,
   opts: ParseOptions & { onProgress?: ImportProgress; requestId?: string | null } = {},
 ): Promise<RunImportResult> {
-  const parsed = await parseSource(path, opts);
+  const fields = await db
+    .selectFrom('fields_of_action')
+    .select(['id', 'key', 'name', 'rules_json'])
+    .execute();
+  const parsed = await parseSource(path, {
+    ...opts,
+    resolveField: opts.resolveField ?? fieldResolver(fields),
+  });
   const result = await applyImport(db, parsed, {
     location: opts.fileName ?? path,
     actorLabel: actorLabel(actor),

@@ -21,6 +21,26 @@ function multipart(fileName: string, content: string) {
 describeEachDb('funding API', (env) => {
   beforeAll(async () => {
     const { db } = env().ctx;
+    // the list names fields of action by key; the import maps them to the directory's fields
+    const at = new Date().toISOString();
+    for (const [key, name] of [
+      ['field:mobilitaet', 'Mobilität'],
+      ['field:digitalisierung', 'Digitalisierung'],
+    ])
+      await db
+        .insertInto('fields_of_action')
+        .values({
+          key,
+          name,
+          parent_id: null,
+          description: null,
+          rules_json: '{}',
+          sort_order: 0,
+          source: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
     await runImport(db, systemActor('test'), sharedFunding('fdb-xml-export'));
     await runImport(db, systemActor('test'), sharedFunding('eu-ft-portal', 'grantsTenders_sample.json'));
     const { writeFileSync, mkdtempSync } = await import('node:fs');

@@ -78,3 +78,48 @@ export function decodeXml(buf: Uint8Array): Decoded {
     return decodeStrict(buf, declared);
   return decodeStrict(buf, 'utf-8');
 }
+
+// Bytes 0x80–0x9F of Windows-1252 (Node's TextDecoder reads them as Latin-1 control characters).
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Windows-1252 as Excel writes it on German Windows: "–", "€", „ “ and ’ come out right. */
+export function decodeWindows1252(buf: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < buf.length; i += CHUNK) {
+    const part = buf.subarray(i, i + CHUNK);
+    let s = '';
+    for (const b of part) s += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+    out += s;
+  }
+  return out;
+}
+
+/**
+ * A text file from an office: byte order mark (UTF-8, UTF-16 as Excel's "Unicode-Text"), UTF-16
+ * without mark, strict UTF-8, and else Windows-1252. The encoding read is named in the notes
+ * whenever it is not plain UTF-8.
+ */
+export function decodeOfficeText(buf: Uint8Array, notes: string[]): string {
+  const bom = bomEncoding(buf) ?? bomlessUtf16(buf);
+  if (bom && bom !== 'utf-8') {
+    const d = decodeStrict(buf, bom);
+    notes.push(
+      `read as ${bom.toUpperCase()} (Excel "Unicode-Text") / als ${bom.toUpperCase()} gelesen (Excel „Unicode-Text“)` +
+        (d.invalid
+          ? `; ${d.invalid} invalid sequence(s) shown as � / ${d.invalid} ungültige Folge(n) als �`
+          : ''),
+    );
+    return d.text.replace(/^\uFEFF/, '');
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
+  } catch {
+    notes.push(
+      'file is not valid UTF-8; read as Windows-1252 / Datei ist kein gültiges UTF-8, als Windows-1252 gelesen',
+    );
+    return decodeWindows1252(buf);
+  }
+}

@@ -2,10 +2,11 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import yauzl from 'yauzl';
 import type { ParsedItem, ParsedSource } from '../model.js';
-import { bomEncoding, bomlessUtf16, type Decoded, decodeStrict } from './decode.js';
+import { bomEncoding, bomlessUtf16, type Decoded, decodeOfficeText, decodeStrict } from './decode.js';
 import { looksLikeEfreList, parseEfreNrw } from './efre/import-efre-nrw.js';
 import { euShapeOf, parseEuFt } from './eu-ft/import-eu-ft.js';
 import { parseFdbExport } from './fdb/import-fdb.js';
+import type { FieldResolver } from './template/field-resolver.js';
 import { parseTemplate } from './template/import-template.js';
 
 const MAX_JSON_BYTES = 200 * 1024 * 1024;
@@ -51,10 +52,7 @@ export async function detectKind(path: string): Promise<SourceKind> {
   if (h[0] === 0x50 && h[1] === 0x4b && h[2] === 0x03 && h[3] === 0x04) {
     return (await zipHasXlsxParts(path)) ? 'xlsx' : 'fdb-zip';
   }
-  const start = h
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .trimStart();
+  const start = decodeOfficeText(h, []).trimStart();
   if (start.startsWith('{') || start.startsWith('[')) return 'json';
   if (start.startsWith('<')) {
     throw new Error(
@@ -72,6 +70,8 @@ export interface ParseOptions {
   fileName?: string;
   /** false: never withdraw what is missing (the file is a partial extract). */
   full?: boolean;
+  /** Maps field-of-action names in a hand-kept list to their keys (from the directory's fields). */
+  resolveField?: FieldResolver;
 }
 
 /**
@@ -102,7 +102,11 @@ export async function parseSource(path: string, opts: ParseOptions = {}): Promis
   if (kind === 'fdb-folder' || kind === 'fdb-zip') return withFull(await parseFdbExport(path));
   if (kind === 'xlsx' || kind === 'csv') {
     return withFull(
-      await parseTemplate(await readFile(path), fileName, { format: kind, sourceSet: opts.sourceSet }),
+      await parseTemplate(await readFile(path), fileName, {
+        format: kind,
+        sourceSet: opts.sourceSet,
+        resolveField: opts.resolveField,
+      }),
     );
   }
   if ((await stat(path)).size > MAX_JSON_BYTES)

@@ -1,6 +1,8 @@
 import { basename, extname } from 'node:path';
+import { isHttpUrl } from '../../limits.js';
 import type { ParsedItem, ParsedSource } from '../../model.js';
 import { columnByHeader, templateColumns } from './columns.js';
+import type { FieldResolver } from './field-resolver.js';
 import { mapTemplateRow, type RowError } from './map-row.js';
 import { readCsv, readXlsx, type Table } from './read-table.js';
 
@@ -19,7 +21,7 @@ const errorText = (e: RowError) =>
 export async function parseTemplate(
   buf: Buffer,
   fileName: string,
-  opts: { format: 'csv' | 'xlsx'; sourceSet?: string },
+  opts: { format: 'csv' | 'xlsx'; sourceSet?: string; resolveField?: FieldResolver },
 ): Promise<ParsedSource & { rowErrors: RowError[] }> {
   const table: Table = opts.format === 'xlsx' ? await readXlsx(buf) : readCsv(buf);
   const sourceSet = opts.sourceSet ?? templateSetName(fileName);
@@ -48,15 +50,42 @@ export async function parseTemplate(
       ? (templateColumns.find((c) => c.key === key)?.de ?? key)
       : (table.header[i] ?? key).trim();
   };
+  const unmapped = new Map<string, number>();
   async function* items(): AsyncGenerator<ParsedItem> {
+    try {
+      yield* rowItems();
+    } finally {
+      if (unmapped.size)
+        notes.push(
+          `fields of action not mapped (kept in the rows' import notes) / Handlungsfelder nicht zugeordnet: ${[
+            ...unmapped,
+          ]
+            .map(([label, n]) => `${label} (${n})`)
+            .join(', ')}`,
+        );
+    }
+  }
+  async function* rowItems(): AsyncGenerator<ParsedItem> {
     const seen = new Map<string, number>();
-    for (const { rowNumber, cells } of table.rows) {
+    for (const { rowNumber, cells, links } of table.rows) {
       const get = (key: string) => {
         const i = index.get(key);
-        return i === undefined ? '' : (cells[i] ?? '');
+        const value = i === undefined ? '' : (cells[i] ?? '');
+        // A hyperlink cell shows a text ("zum Aufruf") and holds the address; an empty link column
+        // takes the row's first hyperlink (often on the title).
+        if (key === 'url' && !isHttpUrl(value)) {
+          const own = i === undefined ? null : (links?.[i] ?? null);
+          const any = links?.find((l) => l && isHttpUrl(l)) ?? null;
+          if (own && isHttpUrl(own)) return own;
+          if (value.trim() === '' && any) return any;
+        }
+        return value;
       };
       const raw = JSON.stringify(Object.fromEntries(table.header.map((h, i) => [h, cells[i] ?? ''])));
-      const mapped = mapTemplateRow(rowNumber, get, columnName, { sourceSet });
+      const mapped = mapTemplateRow(rowNumber, get, columnName, {
+        sourceSet,
+        resolveField: opts.resolveField,
+      });
       if ('errors' in mapped) {
         rowErrors.push(...mapped.errors);
         yield {
@@ -89,6 +118,7 @@ export async function parseTemplate(
         continue;
       }
       seen.set(mapped.call.sourceId, rowNumber);
+      for (const label of mapped.unmappedFields) unmapped.set(label, (unmapped.get(label) ?? 0) + 1);
       yield { kind: 'record', key: mapped.call.sourceId, programme: mapped.programme, call: mapped.call };
     }
   }

@@ -1,7 +1,9 @@
+import { isHttpUrl } from '../../limits.js';
 import type { CallInput, ProgrammeInput, RoundInput } from '../../model.js';
 import type { CallStatus, GiverLevel, StageModel } from '../../tables.js';
-import { isoDate } from '../time.js';
+import { readAmount, readDay, readPercent, readTime, readWord } from './cell-values.js';
 import { MAX_ROUNDS, type TemplateColumn } from './columns.js';
+import type { FieldResolver } from './field-resolver.js';
 import { MAX_CELL } from './read-table.js';
 
 export interface RowError {
@@ -11,45 +13,82 @@ export interface RowError {
   reasonDe: string;
 }
 
+// Folded forms (cell-values.ts foldWord): "Läuft" → "laeuft".
 const statuses: Record<string, CallStatus> = {
   forthcoming: 'forthcoming',
   geplant: 'forthcoming',
-  angekündigt: 'forthcoming',
+  angekuendigt: 'forthcoming',
+  'in vorbereitung': 'forthcoming',
+  vorankuendigung: 'forthcoming',
+  demnaechst: 'forthcoming',
+  'noch nicht geoeffnet': 'forthcoming',
+  'noch nicht offen': 'forthcoming',
+  bald: 'forthcoming',
   open: 'open',
   offen: 'open',
+  geoeffnet: 'open',
   laufend: 'open',
+  laeuft: 'open',
+  aktiv: 'open',
+  aktuell: 'open',
+  'antragstellung moeglich': 'open',
+  'bewerbung moeglich': 'open',
+  'einreichung moeglich': 'open',
   closed: 'closed',
   geschlossen: 'closed',
   beendet: 'closed',
+  abgelaufen: 'closed',
+  ausgelaufen: 'closed',
+  abgeschlossen: 'closed',
+  eingestellt: 'closed',
+  vorbei: 'closed',
+  'nicht mehr moeglich': 'closed',
+  'frist abgelaufen': 'closed',
 };
 const stages: Record<string, StageModel> = {
-  'single-stage': 'single-stage',
+  'single stage': 'single-stage',
   einstufig: 'single-stage',
-  'two-stage': 'two-stage',
+  'two stage': 'two-stage',
   zweistufig: 'two-stage',
   rolling: 'rolling',
   laufend: 'rolling',
   fortlaufend: 'rolling',
-  'multiple-cut-offs': 'multiple-cut-offs',
+  jederzeit: 'rolling',
+  'ohne frist': 'rolling',
+  'keine frist': 'rolling',
+  'multiple cut offs': 'multiple-cut-offs',
   'mehrere stichtage': 'multiple-cut-offs',
+  stichtage: 'multiple-cut-offs',
 };
 const levels: Record<string, GiverLevel> = {
   eu: 'EU',
+  europa: 'EU',
+  'europaeische union': 'EU',
+  'europaeische kommission': 'EU',
   bund: 'Bund',
+  bundesregierung: 'Bund',
   land: 'Land',
+  'land nrw': 'Land',
+  nrw: 'Land',
+  bundesland: 'Land',
   sonstige: 'other',
+  sonstiges: 'other',
   other: 'other',
+  kommune: 'other',
+  stiftung: 'other',
 };
 const kinds: Record<string, string> = {
   submission: 'submission',
   einreichung: 'submission',
   antrag: 'submission',
+  antragsfrist: 'submission',
   outline: 'outline',
   skizze: 'outline',
   projektskizze: 'outline',
-  full_proposal: 'full_proposal',
+  interessenbekundung: 'outline',
+  'full proposal': 'full_proposal',
   vollantrag: 'full_proposal',
-  cut_off: 'cut_off',
+  'cut off': 'cut_off',
   stichtag: 'cut_off',
 };
 
@@ -74,8 +113,10 @@ export function mapTemplateRow(
   rowNumber: number,
   get: (key: string) => string,
   columnName: (key: string) => string,
-  opts: { sourceSet: string },
-): { call: CallInput & { programmeSourceId?: string }; programme?: ProgrammeInput } | { errors: RowError[] } {
+  opts: { sourceSet: string; resolveField?: FieldResolver },
+):
+  | { call: CallInput & { programmeSourceId?: string }; programme?: ProgrammeInput; unmappedFields: string[] }
+  | { errors: RowError[] } {
   const errors: RowError[] = [];
   const err = (key: string, reason: string, reasonDe: string) =>
     errors.push({ row: rowNumber, column: columnName(key), reason, reasonDe });
@@ -94,40 +135,59 @@ export function mapTemplateRow(
   const pick = <T>(key: string, map: Record<string, T>, required: boolean): T | null => {
     const v = text(key, required);
     if (v === null) return null;
-    const m = map[v.toLowerCase()];
-    if (m === undefined)
+    const m = readWord(v, map);
+    if (m === null)
       err(
         key,
-        `"${v.slice(0, 40)}" is not one of: ${Object.keys(map).join(', ')}`,
-        `"${v.slice(0, 40)}" ist keiner der Werte: ${Object.keys(map).join(', ')}`,
+        `"${v.slice(0, 40)}" is not one of: ${[...new Set(Object.values(map))].join(', ')}`,
+        `"${v.slice(0, 40)}" ist keiner der Werte: ${Object.keys(map).slice(0, 12).join(', ')} …`,
       );
-    return m ?? null;
+    return m;
   };
-  const amount = (key: string, max?: number): number | null => {
+  const amount = (key: string): number | null => {
     const v = text(key);
     if (v === null) return null;
-    const norm = v
-      .replace(/[€\s]|EUR/g, '')
-      .replace(/\.(?=\d{3}(\D|$))/g, '')
-      .replace(',', '.');
-    const n = Number(norm);
-    if (!/^\d+(\.\d+)?$/.test(norm) || !Number.isFinite(n) || (max !== undefined && n > max)) {
-      err(key, `"${v.slice(0, 40)}" is not a valid number`, `"${v.slice(0, 40)}" ist keine gültige Zahl`);
+    const n = readAmount(v);
+    if (n === null || n > 1e13) {
+      err(
+        key,
+        `"${v.slice(0, 40)}" is not an amount (e.g. 2500000, 2,5 Mio. €)`,
+        `"${v.slice(0, 40)}" ist kein Betrag (z. B. 2500000, 2,5 Mio. €)`,
+      );
       return null;
     }
+    return n;
+  };
+  const percent = (key: string): number | null => {
+    const v = text(key);
+    if (v === null) return null;
+    const n = readPercent(v);
+    if (n === null)
+      err(
+        key,
+        `"${v.slice(0, 40)}" is not a percentage from 0 to 100`,
+        `"${v.slice(0, 40)}" ist kein Prozentsatz von 0 bis 100`,
+      );
     return n;
   };
   const date = (key: string): string | null => {
     const v = text(key);
     if (v === null) return null;
-    const d = isoDate(v);
+    const d = readDay(v);
     if (!d)
       err(
         key,
-        `"${v.slice(0, 40)}" is not a date (DD.MM.YYYY or YYYY-MM-DD)`,
-        `"${v.slice(0, 40)}" ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT)`,
+        `"${v.slice(0, 40)}" is not a date (e.g. 15.03.2027, 15.03.27, 15. März 2027, 2027-03-15)`,
+        `"${v.slice(0, 40)}" ist kein Datum (z. B. 15.03.2027, 15.03.27, 15. März 2027, 2027-03-15)`,
       );
     return d;
+  };
+  const time = (key: string): string | null => {
+    const v = text(key);
+    if (v === null) return null;
+    const t = readTime(v);
+    if (!t) err(key, 'time must be like 12:00 or 12 Uhr', 'Uhrzeit wie 12:00 oder 12 Uhr angeben');
+    return t;
   };
 
   const callId = text('call_id', true);
@@ -136,17 +196,15 @@ export function mapTemplateRow(
   const stage = pick('stage_model', stages, false);
   const level = pick('giver_level', levels, true);
   const url = text('url');
-  if (url && !/^https?:\/\/[^\s]+$/i.test(url))
+  if (url && !isHttpUrl(url))
     err('url', 'link must start with http:// or https://', 'Link muss mit http:// oder https:// beginnen');
-  const rate = amount('rate', 100);
+  const rate = percent('rate');
   const rounds: RoundInput[] = [];
   for (let n = 1; n <= MAX_ROUNDS; n++) {
     const deadline = date(`round${n}_date`);
     const opens = date(`round${n}_opens`);
     const label = text(`round${n}_label`);
-    const time = text(`round${n}_time`);
-    if (time && !/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
-      err(`round${n}_time`, 'time must be HH:MM', 'Uhrzeit muss HH:MM sein');
+    const at = time(`round${n}_time`);
     const kind = pick(`round${n}_kind`, kinds, false);
     if (!deadline && !opens && !label) continue;
     rounds.push({
@@ -154,7 +212,7 @@ export function mapTemplateRow(
       label,
       opensAt: opens,
       deadlineDate: deadline,
-      deadlineTime: time && /^([01]\d|2[0-3]):[0-5]\d$/.test(time) ? time : null,
+      deadlineTime: at,
       timeZone: 'Europe/Berlin',
       deadlineKind: kind ?? 'submission',
       confidence: 1,
@@ -171,8 +229,14 @@ export function mapTemplateRow(
     maxGrant: amount('max_grant'),
     applicants: list(get('applicants')),
     regions: list(get('regions')),
-    fieldsOfAction: list(get('fields')),
+    fieldsOfAction: [] as string[],
   };
+  const unmapped: string[] = [];
+  for (const label of list(get('fields'))) {
+    const key = opts.resolveField ? opts.resolveField(label) : label;
+    if (key === null) unmapped.push(label);
+    else if (!fields.fieldsOfAction.includes(key)) fields.fieldsOfAction.push(key);
+  }
   if (errors.length || !callId || !title || !status || !level) return { errors };
   const programmeSourceId = programmeTitle ? `programme:${slug(programmeTitle)}` : undefined;
   const attribution = sourceNote ? `Quelle: ${sourceNote}` : null;
@@ -199,7 +263,9 @@ export function mapTemplateRow(
     licence: null,
     attribution,
     textIsVerbatim: false,
-    importNotes: null,
+    importNotes: unmapped.length
+      ? `fields of action not mapped / Handlungsfelder nicht zugeordnet: ${unmapped.join('; ')}`
+      : null,
     rounds,
     programmeSourceId,
   };
@@ -227,7 +293,7 @@ export function mapTemplateRow(
           importNotes: `from list ${opts.sourceSet}`,
         }
       : undefined;
-  return { call, programme };
+  return { call, programme, unmappedFields: unmapped };
 }
 
 export type TemplateColumnLookup = (key: string) => TemplateColumn | undefined;

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
+import { decodeOfficeText } from '../decode.js';
 
 export const MAX_CELL = 20_000;
 export const MAX_ROWS = 20_000;
@@ -7,20 +8,8 @@ export const MAX_ROWS = 20_000;
 export interface Table {
   header: string[];
   /** Data rows; row numbers as a person sees them in the file (header is row 1). */
-  rows: { rowNumber: number; cells: string[] }[];
+  rows: { rowNumber: number; cells: string[]; links?: (string | null)[] }[];
   notes: string[];
-}
-
-/** Text of a file that should be UTF-8 but may come from an old Excel as Windows-1252. */
-export function decodeText(buf: Buffer, notes: string[]): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    notes.push(
-      'file is not valid UTF-8; read as Windows-1252 / Datei ist kein gültiges UTF-8, als Windows-1252 gelesen',
-    );
-    return new TextDecoder('windows-1252').decode(buf);
-  }
 }
 
 /** The delimiter that occurs most often outside quotes in the header line. */
@@ -42,7 +31,7 @@ export function detectDelimiter(text: string): string {
 
 export function readCsv(buf: Buffer): Table {
   const notes: string[] = [];
-  const text = decodeText(buf, notes);
+  const text = decodeOfficeText(buf, notes);
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
@@ -64,15 +53,46 @@ export function readCsv(buf: Buffer): Table {
   return { header, rows: rest.map((cells, i) => ({ rowNumber: i + 2, cells })), notes };
 }
 
-function cellText(cell: ExcelJS.Cell): string {
+/** 'YYYY-MM-DD' or, for a time of day (Excel keeps times as fractions of 30.12.1899), 'HH:MM'. */
+function dateCellText(d: Date): string {
+  if (d.getUTCFullYear() < 1901) return d.toISOString().slice(11, 16);
+  const day = d.toISOString().slice(0, 10);
+  const time = d.toISOString().slice(11, 16);
+  return time === '00:00' ? day : `${day} ${time}`;
+}
+
+/**
+ * A cell as the person sees it: a percentage cell (format "0 %", value 0.8) as "80 %", an Excel time
+ * (12:00) as "12:00", a date as YYYY-MM-DD, a hyperlink as its text (its address in `link`).
+ */
+function cellValue(cell: ExcelJS.Cell): { text: string; link: string | null } {
   const v = cell.value;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'formula' in v) {
-    const r = (v as { result?: unknown }).result;
-    return r instanceof Date ? r.toISOString().slice(0, 10) : r === undefined || r === null ? '' : String(r);
+  if (v === null || v === undefined) return { text: '', link: null };
+  if (v instanceof Date) return { text: dateCellText(v), link: null };
+  if (typeof v === 'number') {
+    if (/%/.test(cell.numFmt ?? '')) return { text: `${Number((v * 100).toPrecision(12))} %`, link: null };
+    return { text: String(v), link: null };
   }
-  return cell.text ?? '';
+  if (typeof v === 'object') {
+    if ('hyperlink' in v) {
+      const h = v as { text?: unknown; hyperlink?: unknown };
+      const text =
+        typeof h.text === 'string'
+          ? h.text
+          : h.text && typeof h.text === 'object' && 'richText' in h.text
+            ? (h.text as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
+            : (cell.text ?? '');
+      return { text, link: typeof h.hyperlink === 'string' ? h.hyperlink : null };
+    }
+    if ('formula' in v || 'sharedFormula' in v) {
+      const r = (v as { result?: unknown }).result;
+      if (r instanceof Date) return { text: dateCellText(r), link: null };
+      if (typeof r === 'number' && /%/.test(cell.numFmt ?? ''))
+        return { text: `${Number((r * 100).toPrecision(12))} %`, link: null };
+      return { text: r === undefined || r === null ? '' : String(r), link: null };
+    }
+  }
+  return { text: cell.text ?? '', link: null };
 }
 
 export async function readXlsx(buf: Buffer): Promise<Table> {
@@ -93,9 +113,14 @@ export async function readXlsx(buf: Buffer): Promise<Table> {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber > MAX_ROWS + 1) return;
     const cells: string[] = [];
-    for (let c = 1; c <= Math.min(row.cellCount, 200); c++) cells.push(cellText(row.getCell(c)));
+    const links: (string | null)[] = [];
+    for (let c = 1; c <= Math.min(row.cellCount, 200); c++) {
+      const { text, link } = cellValue(row.getCell(c));
+      cells.push(text);
+      links.push(link);
+    }
     if (rowNumber === 1) header.push(...cells);
-    else if (cells.some((x) => x.trim() !== '')) rows.push({ rowNumber, cells });
+    else if (cells.some((x) => x.trim() !== '')) rows.push({ rowNumber, cells, links });
   });
   return { header, rows, notes: [] };
 }
