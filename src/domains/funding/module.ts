@@ -3,7 +3,6 @@ import type { DomainModule } from '../../app/context.js';
 import { defineJob } from '../../infra/jobs/runner.js';
 import { fundingAlertMigrations } from './alerts/alert-migrations.js';
 import { fundingRadar } from './alerts/radar-module.js';
-import { IMMEDIATE_ALERTS_JOB } from './alerts/send-alerts.js';
 import { IMPORT_JOB, importUpload } from './api/import-upload.js';
 import { fundingCli } from './cli.js';
 import { seedFundingDemo } from './demo/seed-demo.js';
@@ -48,12 +47,8 @@ export const fundingModule: DomainModule = {
       type: IMPORT_JOB,
       payload: z.object({ uploadId: z.number().int() }),
       maxAttempts: 1,
-      handler: async ({ uploadId }, progress) => {
-        const result = await importUpload(ctx.db, uploadId, progress);
-        // New calls may match an organisation's profile or a saved search: tell those who asked at once.
-        if (result.counts.new > 0) await ctx.jobs.enqueue(IMMEDIATE_ALERTS_JOB, {});
-        return result;
-      },
+      // the import queues the immediate alerts itself when it brings new calls (sync/apply-import.ts)
+      handler: async ({ uploadId }, progress) => importUpload(ctx.db, uploadId, progress),
     }),
     defineJob({
       type: 'funding.reimport',
@@ -64,7 +59,6 @@ export const fundingModule: DomainModule = {
         const sources = await reimportSources(ctx.db, (done, total, message) =>
           progress(done, total, message),
         );
-        await ctx.jobs.enqueue(IMMEDIATE_ALERTS_JOB, {});
         return { sources };
       },
     }),

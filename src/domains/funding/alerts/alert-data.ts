@@ -6,7 +6,14 @@ import { MatchingEngine } from '../matching/engine.js';
 import { loadCallsForMatching, loadFieldNames, parseJsonList } from '../matching/load.js';
 import { loadFeedback } from '../matching/match-service.js';
 import type { CallFilters } from '../schemas.js';
+import type { RoundInfo } from './change-lines.js';
 import { parseSavedFilters } from './subscriptions.js';
+import {
+  loadPointersSince,
+  loadWatchedActivity,
+  type PointerNotice,
+  type WatchedChange,
+} from './watched-activity.js';
 
 /** From this score (0…1, see matching/engine.ts) a new call is mailed at once to an organisation. */
 export const PROFILE_ALERT_MIN_SCORE = 0.5;
@@ -64,8 +71,16 @@ export interface AlertData {
   organizationNames: Map<number, string>;
   /** user id → watched call ids (own watches and the organisation's) */
   watched: Map<number, Set<number>>;
+  /** user id → call ids the person watches themself (the rest of `watched` is their organisation's) */
+  ownWatches: Map<number, Set<number>>;
   rounds: { id: number; callId: number; date: string; time: string | null; label: string | null }[];
-  changes: { id: number; callId: number; at: string; kind: string; changes: string }[];
+  changes: WatchedChange[];
+  /** every round of a watched call, for naming it in a change line */
+  roundInfo: Map<number, RoundInfo>;
+  /** the office pointed these calls out to organisations of recipients (since the horizon) */
+  pointers: PointerNotice[];
+  /** field-of-action key → name */
+  fieldNames: Record<string, string>;
   sent: Set<string>;
 }
 
@@ -126,6 +141,7 @@ export async function loadAlertData(
     ? await db.selectFrom('funding_watches').select(['user_id', 'organization_id', 'call_id']).execute()
     : [];
   const watched = new Map<number, Set<number>>();
+  const ownWatches = new Map<number, Set<number>>();
   const byUser = new Map<number, number[]>();
   const byOrg = new Map<number, number[]>();
   for (const w of watchRows) {
@@ -136,8 +152,18 @@ export async function loadAlertData(
   for (const u of users) {
     const org = orgOf.get(u.id);
     watched.set(u.id, new Set([...(byUser.get(u.id) ?? []), ...(org != null ? (byOrg.get(org) ?? []) : [])]));
+    ownWatches.set(u.id, new Set(byUser.get(u.id) ?? []));
   }
   const watchedIds = [...new Set(watchRows.map((w) => w.call_id))];
+  const orgIds = [
+    ...new Set(
+      users.flatMap((u) =>
+        u.actor.kind === 'user' && u.actor.organizationId != null ? [u.actor.organizationId] : [],
+      ),
+    ),
+  ];
+  const pointers = await loadPointersSince(db, orgIds, opts.since);
+  const pointedIds = [...new Set(pointers.map((p) => p.callId))];
 
   const callRows = await db
     .selectFrom('funding_calls')
@@ -158,6 +184,7 @@ export async function loadAlertData(
       eb.or([
         eb('first_seen_at', '>', opts.since),
         ...(watchedIds.length ? [eb('id', 'in', watchedIds)] : []),
+        ...(pointedIds.length ? [eb('id', 'in', pointedIds)] : []),
       ]),
     )
     .execute();
@@ -180,13 +207,6 @@ export async function loadAlertData(
   );
 
   const searches: SavedSearch[] = [];
-  const orgIds = [
-    ...new Set(
-      users.flatMap((u) =>
-        u.actor.kind === 'user' && u.actor.organizationId != null ? [u.actor.organizationId] : [],
-      ),
-    ),
-  ];
   const searchRow = (r: {
     id: number;
     user_id: number;
@@ -240,7 +260,8 @@ export async function loadAlertData(
       ? await matchNewCallsToProfiles(db, immediateOrgs, newCallIds, opts.today)
       : new Map<number, Map<number, ProfileMatch>>();
   const organizationNames = new Map<number, string>();
-  for (const part of chunk([...profileMatches.keys()], 500)) {
+  const namedOrgs = [...new Set([...profileMatches.keys(), ...pointers.map((p) => p.organizationId)])];
+  for (const part of chunk(namedOrgs, 500)) {
     const rows = await db
       .selectFrom('organizations')
       .select(['id', 'name'])
@@ -249,65 +270,8 @@ export async function loadAlertData(
     for (const r of rows) organizationNames.set(r.id, r.name);
   }
 
-  const rounds = [];
-  const changes = [];
-  for (const part of chunk(watchedIds, 500)) {
-    const rs = await db
-      .selectFrom('funding_rounds')
-      .select(['id', 'call_id', 'deadline_date', 'deadline_time', 'label'])
-      .where('call_id', 'in', part)
-      .where('withdrawn_at', 'is', null)
-      .where('review_status', '!=', 'rejected')
-      .where('deadline_date', '>=', opts.today)
-      .execute();
-    rounds.push(
-      ...rs.map((r) => ({
-        id: r.id,
-        callId: r.call_id,
-        date: r.deadline_date!,
-        time: r.deadline_time,
-        label: r.label,
-      })),
-    );
-    const roundIds = await db
-      .selectFrom('funding_rounds')
-      .select(['id', 'call_id'])
-      .where('call_id', 'in', part)
-      .execute();
-    const callOfRound = new Map(roundIds.map((r) => [r.id, r.call_id]));
-    const cs = await db
-      .selectFrom('funding_changes')
-      .select(['id', 'record_type', 'record_id', 'at', 'kind', 'changes'])
-      .where('at', '>', opts.since)
-      .where('kind', '!=', 'first_seen')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('record_type', '=', 'call'), eb('record_id', 'in', part)]),
-          ...(roundIds.length
-            ? [
-                eb.and([
-                  eb('record_type', '=', 'round'),
-                  eb(
-                    'record_id',
-                    'in',
-                    roundIds.map((r) => r.id),
-                  ),
-                ]),
-              ]
-            : []),
-        ]),
-      )
-      .execute();
-    changes.push(
-      ...cs.map((c) => ({
-        id: c.id,
-        callId: c.record_type === 'call' ? c.record_id : (callOfRound.get(c.record_id) ?? -1),
-        at: c.at,
-        kind: c.kind,
-        changes: c.changes,
-      })),
-    );
-  }
+  const { rounds, changes, roundInfo } = await loadWatchedActivity(db, watchedIds, opts);
+  const fieldNames = (await loadFieldNames(db)).byKey;
 
   const sent = new Set<string>();
   for (const part of chunk(userIds, 500)) {
@@ -327,8 +291,12 @@ export async function loadAlertData(
     profileMatches,
     organizationNames,
     watched,
+    ownWatches,
     rounds,
     changes,
+    roundInfo,
+    pointers,
+    fieldNames,
     sent,
   };
 }

@@ -7,55 +7,11 @@ import { createMailer, type Mailer } from '../../../infra/mail/mailer.js';
 import { insertChange } from '../repository.js';
 import { sendFundingAlerts } from './send-alerts.js';
 import { makeCall, makeOrganization, makeRound } from './test-data.js';
+import { parseMail } from './test-mail.js';
 
 interface Received {
   to: string[];
   raw: string;
-}
-
-/** Headers and decoded text/html parts of a MIME message (enough for nodemailer's output). */
-function parseMail(raw: string) {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const headers = new Map<string, string>();
-  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
-    const i = line.indexOf(':');
-    headers.set(line.slice(0, i).toLowerCase(), decodeWords(line.slice(i + 1).trim()));
-  }
-  const body = rest.join('\n\n');
-  const boundary = /boundary="?([^";]+)"?/.exec(headers.get('content-type') ?? '')?.[1];
-  const parts: Record<string, string> = {};
-  for (const part of boundary ? body.split(`--${boundary}`) : [body]) {
-    const [ph, ...pb] = part.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
-    const type = /content-type:\s*([\w/]+)/i.exec(ph)?.[1];
-    if (!type) continue;
-    const content = pb.join('\n\n');
-    const enc = /content-transfer-encoding:\s*([\w-]+)/i.exec(ph)?.[1]?.toLowerCase();
-    parts[type] =
-      enc === 'base64'
-        ? Buffer.from(content, 'base64').toString('utf8')
-        : enc === 'quoted-printable'
-          ? qp(content)
-          : content;
-  }
-  return { headers, text: parts['text/plain'] ?? '', html: parts['text/html'] ?? '' };
-}
-
-function qp(s: string): string {
-  const bytes: number[] = [];
-  const clean = s.replace(/=\r?\n/g, '');
-  for (let i = 0; i < clean.length; i++) {
-    if (clean[i] === '=' && /^[0-9A-F]{2}$/i.test(clean.slice(i + 1, i + 3))) {
-      bytes.push(Number.parseInt(clean.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(clean[i], 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-function decodeWords(v: string): string {
-  return v.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_m, enc: string, text: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : qp(text.replace(/_/g, ' ')),
-  );
 }
 
 describeEachDb('funding alerts by mail over real SMTP', (env) => {
@@ -154,7 +110,11 @@ describeEachDb('funding alerts by mail over real SMTP', (env) => {
     expect(mail.headers.get('subject')).toBe('Förderradar: 1 Frist und Neuigkeiten');
     expect(mail.text).toContain('Frist am 09.12.2026, 12:00 Uhr: noch 14 Tage');
     expect(mail.text).toContain('Radverkehr in Kommunen');
-    expect(mail.text).toContain('Beobachteter Aufruf geändert (budget_eur) am 24.11.2026');
+    expect(mail.text).toContain('Geändert am 24.11.2026: Budget: 1.000.000 € → 2.000.000 €');
+    expect(mail.text).not.toContain('budget_eur');
+    expect(mail.text).toContain(
+      'Sie erhalten diese Nachricht, weil Sie diesen Aufruf im Förderradar beobachten und Sie Suchen im Förderradar gespeichert haben.',
+    );
     expect(mail.text).not.toContain('Geheimer');
     expect(mail.html).toContain('<h2>Fristen</h2>');
     expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');

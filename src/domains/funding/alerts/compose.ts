@@ -1,15 +1,23 @@
 import { canRead } from '../../access/policy.js';
 import type { AlertCall, AlertData, AlertUser, SavedSearch } from './alert-data.js';
+import { describeCallChanges } from './change-lines.js';
 
 export interface DigestItem {
-  kind: 'new' | 'reminder' | 'change';
+  kind: 'new' | 'reminder' | 'change' | 'pointer';
   /** Sent-log key: an item with the same kind and key never goes to the same user twice. */
   key: string;
+  /** Further sent-log keys of the same kind the item stands for (e.g. every change of one call). */
+  moreKeys?: string[];
   callId: number;
   callTitle: string;
   url: string | null;
   line: string;
+  /** Why this person gets this item, for the mail's footer ("weil Sie … beobachten"). */
+  reason: string;
 }
+
+/** Every sent-log key of an item. */
+export const logKeys = (i: DigestItem): string[] => [i.key, ...(i.moreKeys ?? [])];
 
 const dayMs = 86_400_000;
 const daysUntil = (today: string, date: string) => Math.round((Date.parse(date) - Date.parse(today)) / dayMs);
@@ -34,7 +42,13 @@ export function composeForUser(
   opts: {
     today: string;
     since: string;
-    include: { newCalls: boolean; reminders: boolean; changes: boolean; profileMatches?: boolean };
+    include: {
+      newCalls: boolean;
+      reminders: boolean;
+      changes: boolean;
+      profileMatches?: boolean;
+      pointers?: boolean;
+    };
   },
 ): DigestItem[] {
   const items: DigestItem[] = [];
@@ -52,11 +66,17 @@ export function composeForUser(
       const hit = mine.find((s) => data.searchHits.get(s.id)?.has(call.id));
       const match = profile?.get(call.id);
       if (!hit && !match) continue;
+      const orgName = data.organizationNames.get(org!) ?? 'Ihrer Organisation';
       const line = hit
         ? hit.scope === 'organization'
           ? `Neuer Aufruf passend zur Suche „${hit.name}“ Ihrer Organisation`
           : `Neuer Aufruf passend zu Ihrer Suche „${hit.name}“`
-        : `Neuer Aufruf passend zum Förderprofil von ${data.organizationNames.get(org!) ?? 'Ihrer Organisation'}: ${match!.reasons.join('; ')}`;
+        : `Neuer Aufruf passend zum Förderprofil von ${orgName}: ${match!.reasons.join('; ')}`;
+      const reason = hit
+        ? hit.scope === 'organization'
+          ? 'Ihre Organisation Suchen im Förderradar gespeichert hat'
+          : 'Sie Suchen im Förderradar gespeichert haben'
+        : `Sie sofortige Hinweise auf neue Aufrufe eingestellt haben, die zum Förderprofil von ${orgName} passen`;
       items.push({
         kind: 'new',
         key: String(call.id),
@@ -64,6 +84,7 @@ export function composeForUser(
         callTitle: call.title,
         url: call.sourceUrl,
         line,
+        reason,
       });
     }
   }
@@ -87,39 +108,59 @@ export function composeForUser(
         callTitle: call.title,
         url: call.sourceUrl,
         line: `Frist am ${deDate(r.date)}${r.time ? `, ${r.time} Uhr` : ''}: noch ${days} Tage`,
+        reason: watchReason(data, user, call.id),
       });
     }
   }
   if (opts.include.changes) {
+    // One entry per call with every change not sent yet, oldest first.
+    const byCall = new Map<number, typeof data.changes>();
     for (const c of data.changes) {
-      if (!watched.has(c.callId)) continue;
-      const call = data.calls.get(c.callId);
-      if (!readable(call) || !notSent('change', String(c.id))) continue;
-      const fields = Object.keys(safeObject(c.changes)).slice(0, 5).join(', ');
-      const what =
-        c.kind === 'withdrawn'
-          ? 'zurückgezogen'
-          : c.kind === 'reappeared'
-            ? 'wieder veröffentlicht'
-            : `geändert (${fields || 'Details'})`;
+      if (!watched.has(c.callId) || !notSent('change', String(c.id))) continue;
+      byCall.set(c.callId, [...(byCall.get(c.callId) ?? []), c]);
+    }
+    for (const [callId, list] of byCall) {
+      const call = data.calls.get(callId);
+      if (!readable(call)) continue;
+      const ids = list.map((c) => c.id).sort((a, b) => a - b);
+      const first = list.reduce((a, b) => (a.at < b.at ? a : b)).at.slice(0, 10);
+      const last = list.reduce((a, b) => (a.at > b.at ? a : b)).at.slice(0, 10);
+      const when = first === last ? `am ${deDate(last)}` : `vom ${deDate(first)} bis ${deDate(last)}`;
       items.push({
         kind: 'change',
-        key: String(c.id),
+        key: String(ids[0]),
+        moreKeys: ids.slice(1).map(String),
         callId: call.id,
         callTitle: call.title,
         url: call.sourceUrl,
-        line: `Beobachteter Aufruf ${what} am ${deDate(c.at.slice(0, 10))}`,
+        line: `Geändert ${when}: ${describeCallChanges(list, data.roundInfo, data.fieldNames)}`,
+        reason: watchReason(data, user, call.id),
+      });
+    }
+  }
+  if (opts.include.pointers && org != null) {
+    for (const p of data.pointers) {
+      if (p.organizationId !== org || !notSent('pointer', String(p.id))) continue;
+      const call = data.calls.get(p.callId);
+      if (!readable(call)) continue;
+      const orgName = data.organizationNames.get(org) ?? 'Ihre Organisation';
+      items.push({
+        kind: 'pointer',
+        key: String(p.id),
+        callId: call.id,
+        callTitle: call.title,
+        url: call.sourceUrl,
+        line: `Hinweis der Geschäftsstelle an ${orgName} (${p.by}, ${deDate(p.at.slice(0, 10))})${p.note ? `: ${p.note}` : ''}`,
+        reason: `die Geschäftsstelle ${orgName} auf diesen Aufruf hingewiesen hat`,
       });
     }
   }
   return items;
 }
 
-function safeObject(json: string): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(json);
-    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+/** Why a watched call's news reach this person: their own watch or their organisation's. */
+function watchReason(data: AlertData, user: AlertUser, callId: number): string {
+  return data.ownWatches.get(user.id)?.has(callId)
+    ? 'Sie diesen Aufruf im Förderradar beobachten'
+    : 'Ihre Organisation diesen Aufruf im Förderradar beobachtet';
 }

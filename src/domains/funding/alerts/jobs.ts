@@ -4,6 +4,7 @@ import { defineJob, type JobDefinition } from '../../../infra/jobs/runner.js';
 import { createMailer } from '../../../infra/mail/mailer.js';
 import { MAX_QUEUED_CALL_IDS } from '../deadlines/queue.js';
 import { extractCallDeadlines } from '../deadlines/review-service.js';
+import { IMMEDIATE_ALERTS_JOB } from './job-names.js';
 import { type AlertMode, sendFundingAlerts } from './send-alerts.js';
 
 async function runAlerts(
@@ -44,7 +45,7 @@ export function radarJobs(ctx: AppContext): JobDefinition[] {
       handler: async (_p, progress) => runAlerts(ctx, 'daily', (d, t) => progress(d, t, 'Empfänger')),
     }),
     defineJob({
-      type: 'funding.alerts.immediate',
+      type: IMMEDIATE_ALERTS_JOB,
       payload: z.object({}),
       schedule: { everyMinutes: 15 },
       maxAttempts: 1,

@@ -6,9 +6,14 @@ import { type Actor, actorLabel, actorUserId } from '../../access/actor.js';
 import { assertSignedIn, canRead, seesEverything } from '../../access/policy.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import { assertOffice } from '../api/access.js';
+import { queueJob } from '../deadlines/queue.js';
 import { findCallById } from '../repository.js';
+import { IMMEDIATE_ALERTS_JOB } from './job-names.js';
 
-/** The office forwards a call to chosen partner organisations with a note (audit + activity log). */
+/**
+ * The office forwards a call to chosen partner organisations with a note (audit + activity log); the
+ * immediate alert job mails it to their members.
+ */
 export async function pointOutCall(
   db: Kysely<DB>,
   actor: Actor,
@@ -25,7 +30,7 @@ export async function pointOutCall(
     .execute();
   if (orgs.length !== new Set(input.organizationIds).size) throw new NotFoundError('Organization');
   const at = nowIso();
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const ids: number[] = [];
     for (const org of orgs) {
       const row = await trx
@@ -64,6 +69,9 @@ export async function pointOutCall(
     }
     return { ids };
   });
+  // The partners' members get the pointer by mail at once (by their own alert settings).
+  await queueJob(db, IMMEDIATE_ALERTS_JOB, {});
+  return result;
 }
 
 /**

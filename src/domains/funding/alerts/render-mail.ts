@@ -5,6 +5,7 @@ const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const sections: { kind: DigestItem['kind']; title: string }[] = [
+  { kind: 'pointer', title: 'Hinweise der Geschäftsstelle' },
   { kind: 'reminder', title: 'Fristen' },
   { kind: 'change', title: 'Änderungen an beobachteten Aufrufen' },
   { kind: 'new', title: 'Neue passende Aufrufe' },
@@ -16,6 +17,18 @@ export interface RenderOptions {
   baseUrl: string;
   unsubscribeToken: string;
   subject: string;
+}
+
+/** "Sie erhalten diese Nachricht, weil …": the real reasons of this mail's items, each named once. */
+export function footerReason(items: DigestItem[]): string {
+  const order = sections.map((x) => x.kind);
+  const sorted = [...items].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  const reasons = [...new Set(sorted.map((i) => i.reason))];
+  const joined =
+    reasons.length <= 1
+      ? (reasons[0] ?? 'Sie Benachrichtigungen aus dem Förderradar eingestellt haben')
+      : `${reasons.slice(0, -1).join(', ')} und ${reasons[reasons.length - 1]}`;
+  return `Sie erhalten diese Nachricht, weil ${joined}.`;
 }
 
 /** The German alert mail as plain text and HTML, with one-click unsubscribe (RFC 8058) headers. */
@@ -38,13 +51,10 @@ export function renderAlertMail(items: DigestItem[], opts: RenderOptions): MailM
     }
     html.push('</ul>');
   }
-  text.push(
-    '--',
-    'Sie erhalten diese Nachricht, weil Sie im Förderradar Aufrufe beobachten oder Suchen gespeichert haben.',
-    `Abbestellen: ${unsubscribeUrl}`,
-  );
+  const why = footerReason(items);
+  text.push('--', why, `Abbestellen: ${unsubscribeUrl}`);
   html.push(
-    `<hr><p style="font-size:small">Sie erhalten diese Nachricht, weil Sie im Förderradar Aufrufe beobachten oder Suchen gespeichert haben. <a href="${esc(unsubscribeUrl)}">Benachrichtigungen abbestellen</a></p></body></html>`,
+    `<hr><p style="font-size:small">${esc(why)} <a href="${esc(unsubscribeUrl)}">Benachrichtigungen abbestellen</a></p></body></html>`,
   );
   return {
     to: opts.to,

@@ -4,13 +4,12 @@ import type { DB } from '../../../app/schema.js';
 import { nowIso } from '../../../infra/db/columns.js';
 import type { Mailer } from '../../../infra/mail/mailer.js';
 import { type AlertUser, loadAlertData } from './alert-data.js';
-import { composeForUser, type DigestItem } from './compose.js';
+import { composeForUser, type DigestItem, logKeys } from './compose.js';
 import { renderAlertMail } from './render-mail.js';
 import { unsubscribeToken } from './unsubscribe-token.js';
 
 export type AlertMode = 'daily' | 'immediate';
-/** The job (alerts/jobs.ts) that sends immediate notices; imports queue it when they bring new calls. */
-export const IMMEDIATE_ALERTS_JOB = 'funding.alerts.immediate';
+export { IMMEDIATE_ALERTS_JOB } from './job-names.js';
 
 const CONCURRENCY = 32;
 const BATCH = 100;
@@ -70,6 +69,9 @@ export async function sendFundingAlerts(
     const since =
       (opts.mode === 'immediate' ? (user.lastImmediateAt ?? user.lastDigestAt) : user.lastDigestAt) ??
       horizon;
+    // The office's pointers go out at once to everyone who takes mail at all (immediate notices or a
+    // digest); a digest picks up any the immediate run could not send.
+    const takesPointers = opts.mode === 'immediate' ? user.immediate || user.digest !== 'off' : digestDue;
     const items = composeForUser(data, user, {
       today,
       since: since > horizon ? since : horizon,
@@ -78,9 +80,11 @@ export async function sendFundingAlerts(
         profileMatches: immediate,
         reminders: opts.mode === 'daily',
         changes: opts.mode === 'daily',
+        pointers: takesPointers,
       },
     });
-    work.push({ user, items, stamp: digestDue ? 'digest' : immediate ? 'immediate' : null });
+    const stamp = digestDue ? 'digest' : immediate ? 'immediate' : null;
+    work.push({ user, items, stamp });
   }
   // Items are claimed in the sent log batch by batch (one transaction each, so a thousand users
   // are a few dozen commits); then the batch's mails travel at once over pooled connections.
@@ -92,7 +96,11 @@ export async function sendFundingAlerts(
         if (w.items.length) {
           const res = await trx
             .insertInto('funding_alert_log')
-            .values(w.items.map((i) => ({ user_id: w.user.id, kind: i.kind, ref_key: i.key, sent_at: at })))
+            .values(
+              w.items.flatMap((i) =>
+                logKeys(i).map((key) => ({ user_id: w.user.id, kind: i.kind, ref_key: key, sent_at: at })),
+              ),
+            )
             .onConflict((oc) => oc.columns(['user_id', 'kind', 'ref_key']).doNothing())
             .executeTakeFirst();
           if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) ok.add(w.user.id);
@@ -130,11 +138,16 @@ export async function sendFundingAlerts(
  * days before), which they can change or unsubscribe from with the link in every mail.
  */
 async function ensureOrganizationMembersSettings(db: Kysely<DB>, at: string): Promise<void> {
+  const recent = new Date(Date.parse(at) - 8 * 86_400_000).toISOString();
   const subscribed = db
     .selectFrom('funding_saved_searches')
     .select('organization_id as id')
     .where('scope', '=', 'organization')
-    .union(db.selectFrom('funding_watches').select('organization_id as id').where('user_id', 'is', null));
+    .union(db.selectFrom('funding_watches').select('organization_id as id').where('user_id', 'is', null))
+    // an organisation the office pointed to a call: its members hear of it by the default settings
+    .union(
+      db.selectFrom('funding_pointers').select('organization_id as id').where('created_at', '>', recent),
+    );
   await db
     .insertInto('funding_alert_settings')
     .columns(['user_id', 'lead_days', 'digest', 'immediate', 'updated_at'])
@@ -172,9 +185,13 @@ async function deliver(
   at: string,
 ): Promise<boolean> {
   const reminders = items.filter((i) => i.kind === 'reminder').length;
+  const pointers = items.filter((i) => i.kind === 'pointer').length;
+  const fresh = items.filter((i) => i.kind === 'new').length;
   const subject =
     mode === 'immediate'
-      ? `Förderradar: ${items.length} neue${items.length === 1 ? 'r' : ''} Aufruf${items.length === 1 ? '' : 'e'}`
+      ? pointers && !fresh
+        ? `Förderradar: Hinweis der Geschäftsstelle auf ${pointers === 1 ? 'einen Aufruf' : `${pointers} Aufrufe`}`
+        : `Förderradar: ${fresh} neue${fresh === 1 ? 'r' : ''} Aufruf${fresh === 1 ? '' : 'e'}${pointers ? ' und Hinweise der Geschäftsstelle' : ''}`
       : reminders
         ? `Förderradar: ${reminders} Frist${reminders === 1 ? '' : 'en'} und Neuigkeiten`
         : 'Förderradar: Ihre Übersicht';
@@ -194,11 +211,7 @@ async function deliver(
       .deleteFrom('funding_alert_log')
       .where('user_id', '=', user.id)
       .where('sent_at', '=', at)
-      .where(
-        'ref_key',
-        'in',
-        items.map((i) => i.key),
-      )
+      .where('ref_key', 'in', items.flatMap(logKeys))
       .execute();
     return false;
   }

@@ -17,12 +17,23 @@ export async function queueDeadlineExtraction(
 ): Promise<number | null> {
   const ids = [...new Set(callIds)].sort((a, b) => a - b);
   if (ids.length === 0) return null;
-  const payload = ids.length > MAX_QUEUED_CALL_IDS ? {} : { callIds: ids };
+  return queueJob(db, EXTRACT_JOB, ids.length > MAX_QUEUED_CALL_IDS ? {} : { callIds: ids });
+}
+
+/**
+ * Puts a job into the job table (the same row `JobRunner.enqueue` writes), for code that runs
+ * without the runner at hand: a CLI import leaves it for `serve` or `jobs:run`.
+ */
+export async function queueJob(
+  db: Kysely<DB>,
+  type: string,
+  payload: Record<string, unknown>,
+): Promise<number> {
   const at = new Date().toISOString();
   const row = await db
     .insertInto('jobs')
     .values({
-      type: EXTRACT_JOB,
+      type,
       payload: JSON.stringify(payload),
       status: 'queued',
       progress_done: 0,

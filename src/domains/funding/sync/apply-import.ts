@@ -1,6 +1,7 @@
 import type { ControlledTransaction, Kysely } from 'kysely';
 import type { DB } from '../../../app/schema.js';
-import { queueDeadlineExtraction } from '../deadlines/queue.js';
+import { IMMEDIATE_ALERTS_JOB } from '../alerts/job-names.js';
+import { queueDeadlineExtraction, queueJob } from '../deadlines/queue.js';
 import {
   emptyCounts,
   type ImportCounts,
@@ -24,6 +25,8 @@ export interface ImportResult {
   seconds: number;
   /** Job `funding.extract-deadlines` queued for the calls this import added or changed (null: none). */
   extractionJobId: number | null;
+  /** Job `funding.alerts.immediate` queued because the import brought new calls (null: none). */
+  alertJobId: number | null;
 }
 
 const BATCH_SIZE = 100;
@@ -283,6 +286,9 @@ export async function applyImport(
   await opts.onProgress?.(done, done, 'done');
   // Deadlines, rolling/closed and withdrawals follow the new texts right away, not at the daily run.
   const extractionJobId = await queueDeadlineExtraction(db, seen.affectedCalls);
+  // New calls may fit a saved search or an organisation's profile: those who asked hear at once,
+  // whichever way the import ran (CLI, upload, scheduled re-import).
+  const alertJobId = counts.new > 0 ? await queueJob(db, IMMEDIATE_ALERTS_JOB, {}) : null;
   const finished = clock();
   await db
     .updateTable('funding_import_runs')
@@ -303,5 +309,6 @@ export async function applyImport(
     records: done,
     seconds: (finished.getTime() - started.getTime()) / 1000,
     extractionJobId,
+    alertJobId,
   };
 }
