@@ -1,6 +1,10 @@
 import {
   callContext,
+  closesBefore,
   deadlineNoun,
+  eventBefore,
+  eventAfter as eventNounAfter,
+  negatedBefore,
   otherFrist,
   period,
   postponement,
@@ -9,6 +13,7 @@ import {
   startAfter,
   startBefore,
   submission,
+  submissionWindow,
   untilBefore,
   validity,
 } from './cues.js';
@@ -24,13 +29,22 @@ export interface Judgement {
 const eventAfter = /^\s*(?:statt|stattgefunden|tagt|getagt|informiert|beraten|beschlossen)\b/i;
 const completedAfter =
   /^\s*(?:abgeschlossen\w*|erledigt\w*|bewilligt\w*|umgesetzt\w*|fertiggestellt\w*|gekauft|erfüllt|zugelassen)\b/i;
-const separatorsOnly = /^[\s,;/&]*(?:und|sowie|oder|bzw\.?|and|or)?[\s,;/&]*$/i;
+const separatorsOnly =
+  /^[\s,;/&]*(?:und|sowie|oder|bzw\.?|and|or)?[\s,;/&]*(?:der|den|dem|die|am|zum|the|on)?[\s,;/&]*$/i;
 const rangeLink = /^\s*(?:bis(?:\s+(?:zum|einschließlich))?|to|until|[-–]|und)\s*$/i;
+/** Only a range, never an enumeration ("und"): "01.09.-02.11.2021", "vom 01.09. bis 02.11.2021". */
+const strictRangeLink = /^\s*(?:bis(?:\s+(?:zum|einschließlich))?|to|until|[-–—])\s*$/i;
+const afterPostponed = /(?:\bauf|\bto|\bbis(?:\s+zum)?|\bnew|\bneu\w*)\s+(?:den|dem|the)?\s*$/i;
 
 function hasDeadlineNoun(text: string): RegExpExecArray | null {
-  const m = deadlineNoun.exec(text);
-  if (!m) return null;
-  return otherFrist.test(text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 24)) ? null : m;
+  const re = new RegExp(deadlineNoun.source, 'gi');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (otherFrist.test(text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 24))) continue;
+    // "keine Deadline", "kein Stichtag": the noun names no date
+    if (negatedBefore.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    return m;
+  }
+  return null;
 }
 
 /**
@@ -65,11 +79,46 @@ export function classifyMentions(sentence: string, mentions: DateMention[]): Jud
       out.push({ role: 'superseded', confidence: 0, reasons: ['durch ein späteres Datum ersetzt'] });
       return;
     }
+    if (i > 0 && out[i - 1].role === 'superseded' && afterPostponed.test(sentence.slice(prevEnd, m.start))) {
+      if (hasDeadlineNoun(sentence) || sentenceSubmits) {
+        out.push({ role: 'deadline', confidence: 0.9, reasons: ['neuer Termin nach einer Verschiebung'] });
+        return;
+      }
+    }
+    if (eventBefore.test(near) || eventNounAfter.test(after)) {
+      out.push({ role: 'reference', confidence: 0, reasons: ['Termin einer Veranstaltung, keine Frist'] });
+      return;
+    }
+    const nextLink = i + 1 < mentions.length ? sentence.slice(m.end, mentions[i + 1].start) : null;
+    const windowed = submissionWindow.test(before) || submissionWindow.test(after);
+    if (
+      nextLink !== null &&
+      strictRangeLink.test(nextLink) &&
+      !hasDeadlineNoun(near) &&
+      !period.test(near) &&
+      !validity.test(near)
+    ) {
+      out.push({ role: 'start', confidence: 0, reasons: ['Beginn eines Zeitraums'] });
+      return;
+    }
+    if (
+      i > 0 &&
+      windowed &&
+      strictRangeLink.test(sentence.slice(prevEnd, m.start)) &&
+      out[i - 1].role === 'start'
+    ) {
+      out.push({ role: 'deadline', confidence: 0.9, reasons: ['Ende des Einreichungszeitraums'] });
+      return;
+    }
+    if (closesBefore.test(near) && !otherFrist.test(near)) {
+      out.push({ role: 'deadline', confidence: 0.9, reasons: ['„schließt/endet am“'] });
+      return;
+    }
 
     const nounNear = hasDeadlineNoun(near);
     // A noun after the date belongs to it only within the same clause and when no other date
     // follows closely ("am 24. November bis zum Ende der Antragsfrist am 15. Dezember").
-    const clauseAfter = after.split(/[,;:(]/)[0];
+    const clauseAfter = after.replace(/^\s*[:–—-]\s*/, ' ').split(/[,;:(]/)[0];
     const nounAfter =
       nextStart - m.end > 60 || i + 1 === mentions.length ? hasDeadlineNoun(clauseAfter) : null;
     const until = untilBefore.test(near);

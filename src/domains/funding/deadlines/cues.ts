@@ -6,7 +6,25 @@
 
 /** Nouns naming a submission deadline ("Antragsfrist", "Bewerbungsschluss", "Stichtag", "deadline"). */
 export const deadlineNoun =
-  /(?:antrags|einreichungs|bewerbungs|abgabe|anmelde|einsende|teilnahme|skizzen|vorlage|melde|antragstellungs)(?:frist|schluss|termin|stichtag)|(?<![a-zäöüß])(?:frist(?:ende|ablauf)?|stichtage?|einsendeschluss|letztmöglich\w*|deadline|cut[- ]?off(?: date)?|due|closes|closed)(?![a-zäöüß])/i;
+  /(?:antrags|einreichungs|bewerbungs|abgabe|anmelde|einsende|teilnahme|skizzen|vorlage|melde|antragstellungs)(?:frist|schluss|termin|stichtag|ende)|(?<![a-zäöüß])(?:frist(?:ende|ablauf)?|stichtage?|einsendeschluss|abgabeschluss|letztmöglich\w*|deadlines?|cut[- ]?offs?(?: date)?|due|closes|closed)(?![a-zäöüß])/i;
+
+/** A noun negated right before it: "keine Deadline", "kein Stichtag", "no deadline" name no date. */
+export const negatedBefore =
+  /(?:\bkeine?n?|\bohne|\bno|\bwithout)\s+(?:feste[nr]?\s+|festgelegte[nr]?\s+)?$/i;
+
+/** Something closes on the date: "Das Bewerbungsportal schließt am", "the call closes on". */
+export const closesBefore =
+  /(?:portal|frist|einreichung|bewerbung|antragstellung|anmeldung|aufruf|call|wettbewerb|ausschreibung|submission|application|registration)\w*\s+(?:schließt|schliesst|endet|closes|ends|will close)(?:\s+(?:bereits|schon|voraussichtlich|spätestens))?\s+(?:am|zum|mit dem|on)?\s*(?:\w+,\s*)?$/i;
+
+/** A submission window: its last day is the deadline ("Einreichungszeitraum: 01.09.-02.11.2021"). */
+export const submissionWindow =
+  /(?:einreichungs|antrags|bewerbungs|anmelde|antragstellungs|skizzen)(?:zeitraum|phase|fenster|laufzeit)|(?:submission|application) (?:period|window)/i;
+
+/** Events on a date that are not deadlines: consultation hours, information events, juries. */
+export const eventBefore =
+  /(?:sprechstunde|informationsveranstaltung|infoveranstaltung|webinar|workshop|veranstaltung|infotag|beratungstag|preisverleihung|jurysitzung|auftaktveranstaltung|kick-?off|info session|information session)\w*\s*(?:am|vom|on)?\s*$/i;
+export const eventAfter =
+  /^[\s,:–-]*(?:\(?online\)?[\s-]*)?(?:sprechstunde|online-sprechstunde|informationsveranstaltung|infoveranstaltung|webinar|workshop|veranstaltung|infotag|beratungstag|preisverleihung|jurysitzung|info session|information session)/i;
 
 /** Fristen that are not submission deadlines: tender validity, payment, notice, legal periods. */
 export const otherFrist =
@@ -14,7 +32,7 @@ export const otherFrist =
 
 /** Something is being handed in: an application, outline, bid, registration. */
 export const submission =
-  /antr[aä]g|beantrag|einreich|eingereicht|einzureichen|vorzulegen|vorgelegt|bewerb|skizze|anmeld|einsend|interessenbekundung|teilnahme|submi|appl(?:y|ication)|proposal|outline/i;
+  /antr[aä]g|beantrag|einreich|eingereicht|einzureichen|vorzulegen|vorgelegt|bewerb|skizze|anmeld|einsend|interessenbekundung|teilnahme|submi|appl(?:y|ication)|proposal|outline|per (?:e-?)?mail|per post|zusenden|zuzusenden|übersenden|\bsenden\b|schicken|\bmelden\b|meldet sich|melden sich|register/i;
 
 /** A call or round is meant ("round 1 open from … to …", "Aufruf", "Wettbewerb"). */
 export const callContext =
@@ -30,7 +48,7 @@ export const validity =
 
 /** Periods that are not deadlines: project runtime, funding period, execution, contract terms. */
 export const period =
-  /laufzeit|befristet|förderzeitraum|förderperiode|durchführungszeitraum|ausführungszeitraum|bewilligungszeitraum|projektzeitraum|zeitraum|vertragsdauer|zuschlagsfrist|bindefrist|erbbau|förderdauer/i;
+  /(?<!antrags)laufzeit|befristet|förderzeitraum|förderperiode|durchführungszeitraum|ausführungszeitraum|bewilligungszeitraum|projektzeitraum|(?<!einreichungs|antrags|bewerbungs|anmelde|antragstellungs|skizzen)zeitraum|vertragsdauer|zuschlagsfrist|bindefrist|erbbau|förderdauer/i;
 
 /** The date is a starting point: "ab dem", "seit", "frühestens", "from", "freigeschaltet". */
 export const startBefore =
@@ -49,14 +67,20 @@ export const removedAfter =
 /** Recurring yearly cut-offs. */
 export const recurring =
   /stichtage\b|antragsfristen|jeweils|jährlich|jedes jahres|jeden jahres|jeweiligen jahres|des vorjahres|alljährlich|each year|every year|annually|turnus/i;
+/** Words that make a cut-off recur whatever year a neighbouring date names. */
+export const explicitlyRecurring =
+  /jeweils|jährlich|alljährlich|jedes jahr|jeden jahres|jeweiligen jahres|each year|every year|annually|turnus/i;
 
 /** Applications are accepted at any time. */
 export const rollingCue =
   /(?<![a-zäöüß])(?:laufend|jederzeit|fortlaufend|kontinuierlich|ganzjährig|rolling|at any time|continuously)(?![a-zäöüß])/i;
 export const rollingVerb =
-  /gestellt|stellen|eingereicht|einreichen|einzureichen|beantragt|beantragen|bewerben|möglich|entgegengenommen|angenommen|submitted|accepted|open|statt/i;
+  /gestellt|stellen|eingereicht|einreichen|einzureichen|beantragt|beantragen|bewerben|möglich|entgegengenommen|angenommen|erfolgen|erfolgt|eingehen|submitted|submit|accepted|apply|open|statt/i;
+/** Past or superseded practice: "Bisher konnte … jederzeit", "applications could be submitted at any time". */
+export const pastTense =
+  /\b(?:bisher|bislang|früher|ehemals|konnte|konnten|war|waren|wurde|wurden|hatte|hatten|could|was|were|previously|formerly|until now)\b/i;
 export const rollingPhrase =
-  /keine (?:antrags|einreichungs|bewerbungs)?frist|ohne (?:feste )?(?:antrags)?frist|kein(?:en)? stichtag|stichtag entfällt|first come,? first served|windhund|(?:vor|before) (?:beginn|aufnahme|abschluss|start|arbeitsaufnahme)\b[^.]{0,100}(?:beantrag|antrag|stellen)|(?:antrag|beantrag)[^.]{0,100}(?:vor|before) (?:beginn|aufnahme|abschluss|start|arbeitsaufnahme)\b/i;
+  /keine (?:antrags|einreichungs|bewerbungs)?frist|keine (?:feste )?deadline|no (?:fixed )?deadline|ohne (?:feste )?(?:antrags)?frist|kein(?:en)? stichtag|stichtag entfällt|first come,? first served|windhund|(?:vor|before) (?:beginn|aufnahme|abschluss|start|arbeitsaufnahme)\b[^.]{0,100}(?:beantrag|antrag|stellen)|(?:antrag|beantrag)[^.]{0,100}(?:vor|before) (?:beginn|aufnahme|abschluss|start|arbeitsaufnahme)\b/i;
 
 /** The call is over. */
 export const closedCue =

@@ -2,6 +2,8 @@ import { classifyMentions, type Judgement } from './classify.js';
 import {
   closedContext,
   closedCue,
+  explicitlyRecurring,
+  pastTense,
   recurring,
   reopenCue,
   rollingCue,
@@ -51,8 +53,14 @@ function isRolling(sentence: string): boolean {
   const cue = rollingCue.exec(sentence);
   if (!cue) return false;
   const around = sentence.slice(Math.max(0, cue.index - 120), cue.index + cue[0].length + 80);
-  const tail = sentence.slice(cue.index, cue.index + 90);
-  return rollingContext.test(around) && rollingVerb.test(tail);
+  // the verb may come before the cue ("can be submitted at any time") or after it ("jederzeit möglich")
+  const clause = sentence
+    .slice(Math.max(0, cue.index - 60), cue.index + cue[0].length + 90)
+    .split(/[;:]|\b(?:aber|jedoch|künftig|nun|jetzt|ab sofort|now|however)\b/i);
+  const own = clause.find((c) => c.includes(cue[0])) ?? '';
+  // "Bisher konnte … jederzeit", "applications could be submitted at any time": no longer so
+  if (pastTense.test(own)) return false;
+  return rollingContext.test(around) && rollingVerb.test(own);
 }
 
 /**
@@ -102,7 +110,7 @@ export function extractDeadlines(input: string, options: ExtractOptions = {}): D
         const sibling = mentions.find(
           (o, oi) => oi !== mi && o.year !== null && Math.abs(o.start - m.end) < 30,
         );
-        if (sibling && !recurring.test(sentence)) {
+        if (sibling && !explicitlyRecurring.test(sentence)) {
           dates = [isoDate(sibling.year!, m.month, Math.min(m.day, lastDayOfMonth(sibling.year!, m.month)))];
         } else if (recurring.test(sentence)) {
           isRecurring = true;

@@ -85,3 +85,26 @@ describe('deadline extractor on the held-out real funding texts', () => {
     }
   });
 });
+
+describe('deadline extractor on the Karlsruhe funding sentences (labelled 2026-12-08, held out)', () => {
+  const kaItems = (
+    JSON.parse(
+      readFileSync(
+        join(process.cwd(), 'test', 'fixtures', 'funding-deadlines', 'karlsruhe-funding-2026-12.json'),
+        'utf8',
+      ),
+    ) as { items: LabelledItem[] }
+  ).items;
+  it('holds 50 unaltered sentences of the corpus, none in the other sets', () => {
+    expect(kaItems.length).toBe(50);
+    const others = new Set([...items, ...heldOut].map((i) => i.text));
+    for (const i of kaItems) expect(others.has(i.text), i.id).toBe(false);
+  });
+  it('reports no council date as an auto-accepted deadline, and finds the two stated ones for review', () => {
+    const auto = evaluateExtractor(kaItems, 0.75);
+    expect(auto.falsePositives, JSON.stringify(auto.misses)).toBe(0);
+    const review = evaluateExtractor(kaItems, 0.5);
+    expect(review.recall, JSON.stringify(review.misses)).toBe(1);
+    expect(review.falsePositives, JSON.stringify(review.misses)).toBeLessThanOrEqual(1);
+  });
+});
