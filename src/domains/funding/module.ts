@@ -31,6 +31,7 @@ export const fundingModule: DomainModule = {
     'funding_changes',
     'funding_quarantine',
     'funding_funded_projects',
+    'funding_call_classifications',
     ...fundingRadar.dumpTables,
   ],
   routes: async (app, ctx) => {

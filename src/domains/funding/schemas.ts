@@ -168,6 +168,16 @@ export const programmeListResponse = z.object({ items: z.array(programmeListItem
 
 export const callDetailSchema = callListItem.extend({
   unreadable: unreadableSchema,
+  /** what the classifier read, strongest first, with the words that matched (the reasons) */
+  fieldReadings: z.array(
+    z.object({ key: z.string(), name: z.string(), score: z.number(), matchedTerms: z.array(z.string()) }),
+  ),
+  /** the fields the source names (before classifier and office) */
+  sourceFields: z.array(z.string()),
+  /** who set the fields by hand (null: source and classifier decide) */
+  fieldsDecidedBy: z.string().nullable(),
+  /** field key → name, for every field in this answer */
+  fieldNames: z.record(z.string(), z.string()),
   text: z.string().nullable(),
   budgetEur: z.number().nullable(),
   fundingRatePercent: z.number().nullable(),

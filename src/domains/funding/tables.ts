@@ -94,8 +94,17 @@ export interface FundingTables extends FundingRadarTables {
       max_grant_eur: number | null;
       eligible_applicants: string;
       regions: string;
-      /** JSON array of field-of-action slugs */
+      /** JSON array of field-of-action keys as the source gives them (import-owned) */
       fields_of_action: string;
+      /**
+       * JSON array of field-of-action keys that lists, filters and matching use: the office's choice
+       * (office_fields) when made, else the source's fields and the classifier's (classify/).
+       */
+      effective_fields: Generated<string>;
+      /** JSON array the office chose (null: not decided, the classifier's reading counts) */
+      office_fields: string | null;
+      fields_decided_by: string | null;
+      fields_decided_at: string | null;
       /** JSON array of {label, url} */
       links: string;
       licence: string | null;
@@ -105,6 +114,16 @@ export interface FundingTables extends FundingRadarTables {
       is_public: number;
       owner_organization_id: number | null;
     };
+  /** What the classifier read in a call's texts: one row per field, with the words that matched. */
+  funding_call_classifications: {
+    id: Generated<number>;
+    call_id: number;
+    field_id: number;
+    score: number;
+    /** JSON array of the words of the text that matched the field's rules */
+    matched_terms: string;
+    classified_at: string;
+  };
   funding_rounds: Stamped & {
     id: Generated<number>;
     call_id: number;

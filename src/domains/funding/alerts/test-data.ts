@@ -67,6 +67,7 @@ export async function makeCall(db: Kysely<DB>, seed: CallSeed = {}) {
       eligible_applicants: JSON.stringify(seed.applicants ?? []),
       regions: JSON.stringify(seed.regions ?? []),
       fields_of_action: JSON.stringify(seed.fields ?? []),
+      effective_fields: JSON.stringify(seed.fields ?? []),
       links: '[]',
       licence: null,
       attribution: null,

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../app/schema.js';
 import type { Actor } from '../../access/actor.js';
 import { canRead } from '../../access/policy.js';
+import { callFieldReadings } from '../classify/call-fields.js';
 import { isHttpUrl } from '../limits.js';
+import { loadFieldNames } from '../matching/load.js';
 import { findCallById, findProgrammeById, listRoundsOfCall } from '../repository.js';
 import type { CallDetail } from '../schemas.js';
 import { assertReadable } from './access.js';
@@ -67,9 +69,19 @@ export async function getCallDetail(
     )
     .map((r) => r.deadline_date as string)
     .sort()[0];
+  const readings = await callFieldReadings(db, id);
   return {
-    ...presentCallListItem({ ...c, programme_title: programme?.title ?? null, next_deadline: next ?? null }),
+    ...presentCallListItem({
+      ...c,
+      fields_of_action: c.effective_fields,
+      programme_title: programme?.title ?? null,
+      next_deadline: next ?? null,
+    }),
     unreadable: presentUnreadable(c),
+    fieldReadings: readings,
+    sourceFields: arr<string>(c.fields_of_action),
+    fieldsDecidedBy: c.fields_decided_by,
+    fieldNames: (await loadFieldNames(db)).byKey,
     text: c.text,
     budgetEur: c.budget_eur,
     fundingRatePercent: c.funding_rate_percent,

@@ -64,7 +64,7 @@ export function filteredCalls(db: Kysely<DB>, actor: Actor, f: Filters, today: s
       'c.giver_name',
       'c.eligible_applicants',
       'c.regions',
-      'c.fields_of_action',
+      'c.effective_fields as fields_of_action',
       'c.source',
       'c.source_url',
       'c.attribution',
@@ -90,7 +90,7 @@ export function filteredCalls(db: Kysely<DB>, actor: Actor, f: Filters, today: s
   if (fields.length)
     q = q.where((eb) =>
       eb.or(
-        fields.map((field) => sql<boolean>`c.fields_of_action like ${jsonElementPattern(field)} escape '\\'`),
+        fields.map((field) => sql<boolean>`c.effective_fields like ${jsonElementPattern(field)} escape '\\'`),
       ),
     );
   if (f.applicant)

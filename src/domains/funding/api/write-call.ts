@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { nowIso } from '../../../infra/db/columns.js';
 import { BadRequestError, NotFoundError } from '../../../infra/http/errors.js';
+import { actorLabel } from '../../access/actor.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import { findCallById, findProgrammeById } from '../repository.js';
 import type { callUpdateBody, callWriteBody } from '../schemas.js';
@@ -42,6 +43,15 @@ function columns(b: Body) {
   };
 }
 
+function officeFields(fields: string[], actor: WriteDeps['actor'], now: string) {
+  return {
+    office_fields: json(fields),
+    effective_fields: json(fields),
+    fields_decided_by: actorLabel(actor),
+    fields_decided_at: now,
+  };
+}
+
 async function assertProgrammeExists(deps: WriteDeps, id: number | null | undefined) {
   if (id && !(await findProgrammeById(deps.db, id))) {
     throw new BadRequestError(
@@ -75,6 +85,8 @@ export async function createCall(deps: WriteDeps, body: Body) {
         text_is_verbatim: 0,
         import_notes: null,
         owner_organization_id: null,
+        // a call entered by hand carries the office's own fields of action
+        ...officeFields(body.fieldsOfAction, deps.actor, now),
         created_at: now,
         updated_at: now,
       })
@@ -130,7 +142,13 @@ export async function updateCall(deps: WriteDeps, id: number, body: z.infer<type
     const changes = diffColumns(row as unknown as Record<string, unknown>, cols);
     const res = await trx
       .updateTable('funding_calls')
-      .set({ ...cols, content_hash: contentHash(cols), updated_at: now, version: row.version + 1 })
+      .set({
+        ...cols,
+        ...officeFields(merged.fieldsOfAction, deps.actor, now),
+        content_hash: contentHash(cols),
+        updated_at: now,
+        version: row.version + 1,
+      })
       .where('id', '=', id)
       .where('version', '=', body.version)
       .executeTakeFirst();

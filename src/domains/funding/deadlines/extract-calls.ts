@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../app/schema.js';
 import { nowIso } from '../../../infra/db/columns.js';
 import { actorLabel, systemActor } from '../../access/actor.js';
+import { classifyCalls } from '../classify/call-fields.js';
 import { type CallRow, insertRound } from '../repository.js';
 import { recordChange, type TrackContext } from '../sync/track.js';
 import { applyFlags } from './apply-flags.js';
@@ -28,6 +29,8 @@ export interface ExtractionCounts {
   reappeared: number;
   /** Calls whose status or stage model changed from the rolling/closed reading. */
   flagChanges: number;
+  /** Calls the classifier put into at least one field of action. */
+  classified: number;
 }
 
 type LiveCall = CallRow & {
@@ -81,6 +84,7 @@ export async function extractCallDeadlines(
     withdrawn: 0,
     reappeared: 0,
     flagChanges: 0,
+    classified: 0,
   };
   const today = opts.today ?? new Date().toISOString().slice(0, 10);
   const wanted =
@@ -106,6 +110,13 @@ export async function extractCallDeadlines(
   for (const call of calls) {
     await db.transaction().execute((trx) => extractOne(trx, call, today, counts));
   }
+  // the same texts tell the fields of action (with the words that matched)
+  counts.classified = (
+    await classifyCalls(
+      db,
+      calls.map((c) => c.id),
+    )
+  ).classified;
   return counts;
 }
 

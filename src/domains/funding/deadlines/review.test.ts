@@ -22,6 +22,7 @@ describeEachDb('funding deadline review queue', (env) => {
       withdrawn: 0,
       reappeared: 0,
       flagChanges: 0,
+      classified: 0,
     });
 
     const anon = await env().app.inject({ method: 'GET', url: '/api/funding/review' });

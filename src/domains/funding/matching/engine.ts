@@ -121,7 +121,17 @@ export class MatchingEngine {
   /** The best `limit` calls for one target, with reasons; calls the target may not apply for are left out. */
   matchTarget(
     target: TargetForMatching,
-    opts: { limit?: number; feedback?: Feedback; minScore?: number } = {},
+    opts: {
+      limit?: number;
+      feedback?: Feedback;
+      minScore?: number;
+      /**
+       * The fields come from the text classifier (council papers), not from a person: a shared field
+       * without shared words (a hydrogen call and an "Infrastruktur" paper) then ranks below every
+       * match on shared content.
+       */
+      contentFirst?: boolean;
+    } = {},
   ): Match[] {
     const limit = opts.limit ?? 20;
     const minScore = opts.minScore ?? 0.25;
@@ -137,7 +147,8 @@ export class MatchingEngine {
     const tTerms = [...tWords.keys()];
     for (const t of tTerms) {
       const list = this.postings.get(t);
-      if (!list || list.length > this.calls.length / 4) continue; // too common to tell calls apart
+      // too common to tell calls apart (a handful of calls never makes a word common)
+      if (!list || list.length > Math.max(3, this.calls.length / 4)) continue;
       for (const i of list) common[i]++;
     }
     const fieldBias = this.fieldBias(opts.feedback);
@@ -161,8 +172,20 @@ export class MatchingEngine {
       for (let w = 0; w < this.words; w++) overlap += popcount(p.fieldMask[w] & tMask[w]);
       const shared = common[i];
       if (overlap === 0 && shared < 2) continue;
-      let score = overlap > 0 ? 0.35 + 0.25 * Math.min(1, overlap / tFieldCount) : 0;
-      score += 0.25 * Math.min(1, shared / 6);
+      let score: number;
+      if (opts.contentFirst) {
+        const ratio = Math.min(1, overlap / tFieldCount);
+        // a field alone scores at most 0.12; two shared words already 0.16, six or more 0.5
+        score =
+          shared >= 2
+            ? 0.16 + 0.34 * Math.min(1, (shared - 2) / 4) + (overlap > 0 ? 0.2 + 0.1 * ratio : 0)
+            : overlap > 0
+              ? 0.08 + 0.04 * ratio
+              : 0;
+      } else {
+        score = overlap > 0 ? 0.35 + 0.25 * Math.min(1, overlap / tFieldCount) : 0;
+        score += 0.25 * Math.min(1, shared / 6);
+      }
       if (!p.anyApplicant && tApplicantMask) score += 0.1;
       if (regionOf[i] >= 0) score += 0.05;
       if (p.daysLeft !== null && p.daysLeft >= 0 && p.daysLeft < 7) score -= 0.05; // too late to prepare well

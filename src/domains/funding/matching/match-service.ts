@@ -8,6 +8,7 @@ import { recordAudit } from '../../audit/record-audit.js';
 import { findCallById } from '../repository.js';
 import { type Feedback, type Match, MatchingEngine, type TargetForMatching } from './engine.js';
 import { loadCallsForMatching, loadFieldNames, parseJsonList } from './load.js';
+import { PAPER_MIN_SCORE } from './papers-for-call.js';
 
 export interface MatchResult extends Match {
   callTitle: string;
@@ -64,6 +65,7 @@ export async function matchCalls(
   let target: TargetForMatching;
   let feedback: Feedback | undefined;
   let feedbackOrganizationId: number | null = null;
+  let contentFirst = false;
   if ('project' in ref) {
     const p = await db
       .selectFrom('funding_projects')
@@ -133,16 +135,24 @@ export async function matchCalls(
       applicantType: null,
       regionAgs: null,
     };
+    // a paper's fields come from the classifier: shared content ranks first
+    contentFirst = true;
   }
-  const items = engine.matchTarget(target, { limit: opts.limit ?? 20, feedback }).map((m) => ({
-    ...m,
-    callTitle: titles.get(m.callId) ?? '',
-    verdict: feedback?.relevantCalls.has(m.callId)
-      ? ('relevant' as const)
-      : feedback?.irrelevantCalls.has(m.callId)
-        ? ('irrelevant' as const)
-        : null,
-  }));
+  const items = engine
+    .matchTarget(target, {
+      limit: opts.limit ?? 20,
+      feedback,
+      ...(contentFirst ? { contentFirst, minScore: PAPER_MIN_SCORE } : {}),
+    })
+    .map((m) => ({
+      ...m,
+      callTitle: titles.get(m.callId) ?? '',
+      verdict: feedback?.relevantCalls.has(m.callId)
+        ? ('relevant' as const)
+        : feedback?.irrelevantCalls.has(m.callId)
+          ? ('irrelevant' as const)
+          : null,
+    }));
   return { items, feedbackOrganizationId };
 }
 

@@ -1,6 +1,7 @@
 import type { ControlledTransaction, Kysely } from 'kysely';
 import type { DB } from '../../../app/schema.js';
 import { IMMEDIATE_ALERTS_JOB } from '../alerts/job-names.js';
+import { refreshEffectiveFields } from '../classify/call-fields.js';
 import { queueDeadlineExtraction, queueJob } from '../deadlines/queue.js';
 import {
   emptyCounts,
@@ -91,6 +92,8 @@ async function applyItem(tc: TrackContext, item: Exclude<ParsedItem, { kind: 're
     );
     seen.calls.add(c.id);
     outcomes.push(c.outcome);
+    // the source's fields count at once; the classifier's reading follows with the extraction job
+    if (c.outcome !== 'unchanged') await refreshEffectiveFields(tc.db, c.id);
     const roundsChanged = await syncSourceRounds(tc, c.id, item.call.rounds);
     if (roundsChanged && c.outcome === 'unchanged') outcomes.push('changed');
     if (merge(outcomes) !== 'unchanged') seen.affectedCalls.add(c.id);

@@ -6,6 +6,7 @@ import { QueryView } from '../../components/query-view';
 import { Section } from '../../components/section';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { PaperCalls } from '../funding/paper-calls';
 import { usePaper } from './api';
 import { SourceLinks } from './source-links';
 import type { PaperDetail } from './types';
@@ -109,6 +110,9 @@ export function PaperPage() {
                 ))}
               </List>
             )}
+          </Section>
+          <Section title={t('funding.paperCalls.title')}>
+            <PaperCalls paperId={p.id} />
           </Section>
           {p.impacts && (
             <Section title={t('council.impacts')}>

@@ -9,6 +9,8 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { ActivityLog } from './activity-log';
 import { Attribution } from './attribution';
+import { CallFields } from './call-fields';
+import { CallPapers } from './call-papers';
 import { useCall } from './calls-api';
 import { ChangeHistory } from './change-history';
 import { Deadline } from './deadline';
@@ -92,7 +94,6 @@ export function CallPage() {
                 ],
                 [t('funding.calls.applicant'), call.eligibleApplicants.join(', ')],
                 [t('funding.calls.region'), call.regions.join(', ')],
-                [t('funding.calls.fieldOfAction'), call.fieldsOfAction.join(', ')],
                 [t('funding.call.budget'), eur(call.budgetEur, lang)],
                 [
                   t('funding.call.rate'),
@@ -102,6 +103,12 @@ export function CallPage() {
                 [t('funding.call.lastSeen'), formatDateTime(call.lastSeenAt, lang)],
               ]}
             />
+          </Section>
+          <Section title={t('funding.calls.fieldOfAction')}>
+            <CallFields call={call} office={office} />
+          </Section>
+          <Section title={t('funding.papers.title')}>
+            <CallPapers callId={call.id} />
           </Section>
           <Section title={t('funding.call.rounds')}>
             <RoundsTimeline rounds={call.rounds} />

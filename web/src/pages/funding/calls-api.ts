@@ -101,6 +101,10 @@ export interface CallDetail extends CallListItem {
   firstSeenAt: string;
   lastSeenAt: string;
   unreadable?: Unreadable | null;
+  fieldReadings?: Array<{ key: string; name: string; score: number; matchedTerms: string[] }>;
+  sourceFields?: string[];
+  fieldsDecidedBy?: string | null;
+  fieldNames?: Record<string, string>;
   programme: Programme | null;
   rounds: Round[];
   history: Change[];

@@ -5,6 +5,7 @@ import { Page } from '../../components/page';
 import { QueryView } from '../../components/query-view';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { TopicCalls, useRadarCalls } from '../funding/radar-calls';
 import { RadarMap } from './radar-map';
 import type { Radar, RegionMap } from './types';
 
@@ -21,6 +22,7 @@ export function RadarPage() {
     queryFn: () => api<Radar>(`/api/radar?from=${from}&to=${to}`),
     enabled: valid,
   });
+  const calls = useRadarCalls(query.data?.topics ?? []);
   const map = useQuery({
     queryKey: ['radar-map'],
     queryFn: () => api<RegionMap>('/api/radar/map'),
@@ -77,6 +79,7 @@ export function RadarPage() {
                     </List.Item>
                   ))}
                 </List>
+                <TopicCalls calls={calls.data} topic={topic} />
               </Card>
             ))}
           </Stack>
