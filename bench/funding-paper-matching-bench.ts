@@ -6,7 +6,6 @@
 // tuning calls and the held-out calls separately. Unjudged results are listed, never counted.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nowIso } from '../src/infra/db/columns.js';
 import { systemActor } from '../src/domains/access/actor.js';
 import { fields as seedFields } from '../src/domains/directory/seed/fields-data.js';
 import { extractCallDeadlines } from '../src/domains/funding/deadlines/review-service.js';
@@ -14,12 +13,14 @@ import { papersForCall } from '../src/domains/funding/matching/papers-for-call.j
 import { runImport } from '../src/domains/funding/run-import.js';
 import { indexDocuments } from '../src/domains/search/indexer.js';
 import type { SearchDocumentInput } from '../src/domains/search/types.js';
+import { nowIso } from '../src/infra/db/columns.js';
 import { openContext, sqliteUrl } from './lib/databases.js';
 import type { BenchContext, BenchReport } from './lib/types.js';
 import { loadKarlsruhe } from './search-corpus.js';
 
 interface Judgements {
   criteria: string;
+  history?: string[];
   tuning: string[];
   heldOut: string[];
   judged: Record<string, Record<string, { relevant: boolean; note?: string }>>;
@@ -130,20 +131,30 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
     const tuning = score(judgements.tuning);
     const held = score(judgements.heldOut);
     const perCall = calls.map(
-      (c) => `${c.source_id}: ${(out[c.source_id] ?? []).length} papers returned, ${(out[c.source_id] ?? []).filter((p) => judgements.judged[c.source_id]?.[String(p.id)]?.relevant).length} relevant`,
+      (c) =>
+        `${c.source_id}: ${(out[c.source_id] ?? []).length} papers returned, ${(out[c.source_id] ?? []).filter((p) => judgements.judged[c.source_id]?.[String(p.id)]?.relevant).length} relevant`,
     );
     return {
       title: `Funding calls ↔ council papers (${calls.length} real calls × ${docs.length} real Karlsruhe papers)`,
       metrics: [
-        { name: `precision@10, tuning calls (${judgements.tuning.length})`, value: tuning.precision, unit: `(${tuning.relevant} of ${tuning.returned} judged)` },
-        { name: `precision@10, held-out calls (${judgements.heldOut.length})`, value: held.precision, unit: `(${held.relevant} of ${held.returned} judged)` },
+        {
+          name: `precision@10, tuning calls (${judgements.tuning.length})`,
+          value: tuning.precision,
+          unit: `(${tuning.relevant} of ${tuning.returned} judged)`,
+        },
+        {
+          name: `precision@10, held-out calls (${judgements.heldOut.length})`,
+          value: held.precision,
+          unit: `(${held.relevant} of ${held.returned} judged)`,
+        },
         { name: 'unjudged results (not counted)', value: tuning.unjudged + held.unjudged, unit: '' },
         { name: 'papers for one call', value: msPerCall, unit: 'ms' },
       ],
       notes: [
         judgements.criteria,
-        'the papers are Karlsruhe\'s (no council papers of the Düsseldorf region are in ../shared); titles with their files\' extracted text where the 4,000-file sample has it',
+        "the papers are Karlsruhe's (no council papers of the Düsseldorf region are in ../shared); titles with their files' extracted text where the 4,000-file sample has it",
         ...perCall,
+        ...(judgements.history ?? []),
       ],
     };
   } finally {

@@ -131,6 +131,8 @@ export class MatchingEngine {
        * match on shared content.
        */
       contentFirst?: boolean;
+      /** Shared words needed before content counts (contentFirst; default 2). */
+      minShared?: number;
     } = {},
   ): Match[] {
     const limit = opts.limit ?? 20;
@@ -175,10 +177,11 @@ export class MatchingEngine {
       let score: number;
       if (opts.contentFirst) {
         const ratio = Math.min(1, overlap / tFieldCount);
+        const need = opts.minShared ?? 2;
         // a field alone scores at most 0.12; two shared words already 0.16, six or more 0.5
         score =
-          shared >= 2
-            ? 0.16 + 0.34 * Math.min(1, (shared - 2) / 4) + (overlap > 0 ? 0.2 + 0.1 * ratio : 0)
+          shared >= need
+            ? 0.16 + 0.34 * Math.min(1, (shared - need) / 4) + (overlap > 0 ? 0.2 + 0.1 * ratio : 0)
             : overlap > 0
               ? 0.08 + 0.04 * ratio
               : 0;

@@ -31,31 +31,40 @@ type Ctx = Pick<AppContext, 'db' | 'dialect'> & Partial<Pick<AppContext, 'databa
 /** Above this a paper's match is shown: field-only matches included, below shared content (engine: contentFirst). */
 export const PAPER_MIN_SCORE = 0.08;
 const QUERY_WORDS = 8;
+const SUBJECT_WORDS = 40;
 const CANDIDATES = 150;
 
 /**
  * The words of a call that tell its subject apart in the council papers: long words that occur in the
  * index, rarest first (search_terms holds each stem's document count).
  */
-async function distinctiveWords(db: Kysely<DB>, text: string): Promise<string[]> {
+async function distinctiveWords(db: Kysely<DB>, text: string, limit: number): Promise<string[]> {
   const byStem = new Map<string, string>();
   for (const m of text.matchAll(/[\p{L}]{6,40}/gu)) {
     const w = m[0];
     if (germanStopwords.has(w.toLowerCase())) continue;
     const s = analyseWord(w).stem;
     if (!byStem.has(s)) byStem.set(s, w);
-    if (byStem.size >= 200) break;
+    if (byStem.size >= 400) break;
   }
   if (byStem.size === 0) return [];
+  const total = await db
+    .selectFrom('search_documents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('doc_type', '=', 'paper')
+    .executeTakeFirstOrThrow();
+  // a word in more than 2 % of the papers (Antrag, Stadt, Förderung, Menschen) names no subject
+  const common = Math.max(20, Number(total.n) * 0.02);
   const counts = await db
     .selectFrom('search_terms')
     .select(['term', 'stem_docs'])
     .where('term', 'in', [...byStem.keys()])
     .where('stem_docs', '>', 0)
+    .where('stem_docs', '<=', common)
     .execute();
   return counts
     .sort((a, b) => a.stem_docs - b.stem_docs || a.term.localeCompare(b.term))
-    .slice(0, QUERY_WORDS)
+    .slice(0, limit)
     .map((c) => byStem.get(c.term) ?? c.term);
 }
 
@@ -101,13 +110,14 @@ export async function papersForCall(
   const callFields = parseJsonList(call.effective_fields);
 
   const candidates = new Set<number>();
-  const words = await distinctiveWords(ctx.db, `${call.title} ${text}`);
+  // the words that tell the call's subject apart: the query, and what shared content is counted on
+  const words = await distinctiveWords(ctx.db, `${call.title} ${text}`, SUBJECT_WORDS);
   const base = { type: 'paper', sort: 'relevance' as const, offset: 0 };
   if (words.length) {
     const found = await searchDocuments(
       ctx,
       actor,
-      { ...base, q: words.join(' OR '), limit: 100 },
+      { ...base, q: words.slice(0, QUERY_WORDS).join(' OR '), limit: 100 },
       { facets: false },
     );
     for (const h of found.hits) candidates.add(h.id);
@@ -149,8 +159,16 @@ export async function papersForCall(
   }));
   const engine = new MatchingEngine(asCalls, fields.byKey);
   const matches = engine.matchTarget(
-    { id: call.id, title: call.title, text, fields: callFields, applicantType: null, regionAgs: null },
-    { limit: opts.limit ?? 40, minScore: PAPER_MIN_SCORE, contentFirst: true },
+    {
+      id: call.id,
+      title: '',
+      text: words.join(' '),
+      fields: callFields,
+      applicantType: null,
+      regionAgs: null,
+    },
+    // the target is the call's distinctive words only, so three of them in common say something
+    { limit: opts.limit ?? 40, minScore: PAPER_MIN_SCORE, contentFirst: true, minShared: 3 },
   );
   const byId = new Map(docs.map((d) => [d.source_id, d]));
   const groups = new Map<string, { best: number; papers: PaperForCall[] }>();

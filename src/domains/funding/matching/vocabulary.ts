@@ -1,3 +1,5 @@
+import { germanStopwords } from '../../search/text/stopwords.js';
+
 /** Land names (as the FDB labels them) → the first two digits of their municipalities' AGS. */
 const landPrefixes: Record<string, string> = {
   'schleswig-holstein': '01',
@@ -62,11 +64,17 @@ export function applicantKeys(labels: string[]): string[] {
   return [...keys];
 }
 
-const stop = new Set(
-  'der die das und oder für von mit im in an auf zu zur zum den dem des ein eine einer eines als bei aus nach über unter sowie wird werden ist sind sich auch nicht the and for with of to a an in on by from this that are be or als durch insbesondere'.split(
+// The search index's German stop words (one list for the project) and the English ones of EU texts,
+// plus words of funding prose that say nothing about a subject.
+const stop = new Set([
+  ...germanStopwords,
+  ...'the and for with of to a an in on by from this that are be or as at it its will shall should can may must have has been such other which their these those into through within under more also than each where when there provide specific including support ensure'.split(
     ' ',
   ),
-);
+  ...'sowie insbesondere bereits dabei damit dafür daher deren somit sollen sollten werden wurden worden können könnten haben hatte müssen möglich weitere weiteren weiterer neben gemäß jeweils beträgt erhalten gewährt stand menschen'.split(
+    ' ',
+  ),
+]);
 
 /** The comparison form of a word: lower case with a cheap German suffix cut (never shown to people). */
 function stemOf(word: string): string {

@@ -30,7 +30,9 @@ export function CallPapers({ callId }: { callId: number }) {
           <Stack gap="sm">
             {answer.bodies.map((b) => (
               <div key={b.body}>
-                <Title order={4}>{b.body}</Title>
+                <Title order={3} fz="sm">
+                  {b.body}
+                </Title>
                 <List spacing="xs">
                   {b.papers.map((p) => (
                     <List.Item key={p.id}>
