@@ -7,7 +7,7 @@ describeEachDb('planner API: ad-hoc questions', (env) => {
   let w: Awaited<ReturnType<typeof plantPlannerWorld>>;
   let office: SignedIn;
   let orgA: number;
-  const check = (payload: object, headers: object = office.headers) =>
+  const check = (payload: object, headers: Record<string, string> = office.headers) =>
     env().app.inject({ method: 'POST', url: '/api/planner/check', payload, headers });
 
   beforeAll(async () => {
@@ -36,7 +36,8 @@ describeEachDb('planner API: ad-hoc questions', (env) => {
     const res = await check(question());
     expect(res.statusCode, res.body).toBe(200);
     const [stadt, kreis] = res.json().bodies;
-    const steps = (p: { committee: string; meetingDate: string }[]) => p.map((s) => `${s.committee} ${s.meetingDate}`);
+    const steps = (p: { committee: string; meetingDate: string }[]) =>
+      p.map((s) => `${s.committee} ${s.meetingDate}`);
     // The cancelled HFA of 24.02. does not count, so the latest plan goes back to January.
     expect(steps(stadt.latest)).toEqual([
       'Ausschuss für Wirtschaft 2027-01-20',
@@ -61,7 +62,12 @@ describeEachDb('planner API: ad-hoc questions', (env) => {
     expect(stadt.latest[0].meeting).toMatchObject({ source: 'imported', startTime: '17:00' });
     expect(stadt.warnings.map((x: { code: string }) => x.code)).toEqual(['TIGHT']);
     expect(stadt.warnings[0].messageDe).toContain('06.01.2027');
-    expect(kreis).toMatchObject({ feasible: true, latestFilingDate: '2027-01-20', slackDays: 16, warnings: [] });
+    expect(kreis).toMatchObject({
+      feasible: true,
+      latestFilingDate: '2027-01-20',
+      slackDays: 16,
+      warnings: [],
+    });
   });
 
   it('warns when no plan fits, and when a committee has no meetings', async () => {
@@ -72,7 +78,9 @@ describeEachDb('planner API: ad-hoc questions', (env) => {
     expect(kreis.warnings.map((x: { code: string }) => x.code)).toEqual(['NO_PLAN']);
     const late = await check({ ...question(), asOf: '2027-03-01', deadline: '2027-12-31' });
     const k = late.json().bodies[1];
-    expect(k.warnings.map((x: { code: string; params: { committee?: string } }) => [x.code, x.params.committee])).toEqual([
+    expect(
+      k.warnings.map((x: { code: string; params: { committee?: string } }) => [x.code, x.params.committee]),
+    ).toEqual([
       ['NO_MEETINGS', 'Kreisausschuss'],
       ['NO_MEETINGS', 'Kreistag'],
       ['NO_PLAN', undefined],
@@ -117,8 +125,16 @@ describeEachDb('planner API: ad-hoc questions', (env) => {
       [{ ...question(), deadline: '10.03.2027' }, 400, 'VALIDATION_FAILED'],
       [{ ...question(), bufferDays: -1 }, 400, 'VALIDATION_FAILED'],
       [{ ...question(), bodies: [] }, 400, 'VALIDATION_FAILED'],
-      [{ ...question(), bodies: [{ bodyId: w.stadt, committeeIds: [w.ka] }] }, 400, 'PLANNER_COMMITTEE_OUTSIDE_BODY'],
-      [{ ...question(), bodies: [{ bodyId: w.stadt, committeeIds: [w.fa], sequenceId: 1 }] }, 400, 'PLANNER_SEQUENCE_CHOICE'],
+      [
+        { ...question(), bodies: [{ bodyId: w.stadt, committeeIds: [w.ka] }] },
+        400,
+        'PLANNER_COMMITTEE_OUTSIDE_BODY',
+      ],
+      [
+        { ...question(), bodies: [{ bodyId: w.stadt, committeeIds: [w.fa], sequenceId: 1 }] },
+        400,
+        'PLANNER_SEQUENCE_CHOICE',
+      ],
       [{ ...question(), bodies: [{ bodyId: w.stadt }] }, 400, 'PLANNER_SEQUENCE_CHOICE'],
       [{ ...question(), bodies: [{ bodyId: 999_999, committeeIds: [w.fa] }] }, 404, 'NOT_FOUND'],
       [{ ...question(), bodies: [{ bodyId: w.stadt, committeeIds: [999_999] }] }, 404, 'NOT_FOUND'],
@@ -135,7 +151,11 @@ describeEachDb('planner API: ad-hoc questions', (env) => {
   it('counts a non-public committee only for those who may read it', async () => {
     const readerB = await signIn(env(), { role: 'reader' });
     const readerA = await signIn(env(), { role: 'reader', organizationId: orgA });
-    const q = { deadline: '2027-03-10', asOf: '2027-01-04', bodies: [{ bodyId: w.stadt, committeeIds: [w.geheim] }] };
+    const q = {
+      deadline: '2027-03-10',
+      asOf: '2027-01-04',
+      bodies: [{ bodyId: w.stadt, committeeIds: [w.geheim] }],
+    };
     const hidden = await check(q, readerB.headers);
     expect(hidden.statusCode).toBe(404);
     expect(hidden.body).not.toContain('Geheimprojekt');

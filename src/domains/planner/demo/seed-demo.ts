@@ -172,8 +172,11 @@ async function ensureSettings(
  * sequences, and three worked examples (feasible, tight, impossible), all relative to the day of
  * the first run. Later runs change nothing: calendars and examples are written once, together.
  */
-export async function seedPlannerDemo(ctx: AppContext, progress: (message: string) => void): Promise<void> {
-  const seedDay = todayInBerlin();
+export async function seedPlannerDemo(
+  ctx: AppContext,
+  progress: (message: string) => void,
+  seedDay: string = todayInBerlin(),
+): Promise<void> {
   const indexed: UpsertResult[] = [];
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso();
