@@ -33,6 +33,7 @@ export function presentMeeting(row: MeetingRow, committee: { id: number; name: s
     note: row.note,
     cancelled: row.cancelled === 1,
     isPublic: row.is_public === 1,
+    ownerOrganizationId: row.owner_organization_id,
     illustrative: row.illustrative === 1,
     createdBy: row.created_by,
     version: row.version,
@@ -73,6 +74,12 @@ async function assertDayFree(db: Kysely<DB>, committee: CommitteeRow, day: strin
   }
 }
 
+async function assertOrganization(db: Kysely<DB>, id: number | null | undefined) {
+  if (id == null) return;
+  const row = await db.selectFrom('organizations').select('id').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('Organization');
+}
+
 function assertDay(day: string) {
   if (!isCalendarDay(day)) throw invalidDay('date', day);
 }
@@ -81,6 +88,7 @@ export async function createMeeting(deps: WriteDeps, input: z.infer<typeof meeti
   assertOffice(deps.actor);
   assertDay(input.date);
   const committee = await committeeById(deps, input.committeeId);
+  await assertOrganization(deps.db, input.ownerOrganizationId);
   return deps.db.transaction().execute(async (trx) => {
     await assertDayFree(trx, committee, input.date);
     const now = nowIso();
@@ -96,7 +104,8 @@ export async function createMeeting(deps: WriteDeps, input: z.infer<typeof meeti
         illustrative: 0,
         // A meeting of a non-public committee is as restricted as the committee itself.
         is_public: committee.isPublic && input.isPublic ? 1 : 0,
-        owner_organization_id: committee.ownerOrganizationId,
+        owner_organization_id:
+          input.ownerOrganizationId === undefined ? committee.ownerOrganizationId : input.ownerOrganizationId,
         created_by: actorLabel(deps.actor),
         created_at: now,
         updated_at: now,
@@ -129,6 +138,7 @@ export async function updateMeeting(deps: WriteDeps, id: number, input: z.infer<
   if (input.date !== undefined) assertDay(input.date);
   const { row, committee } = await meetingAndCommittee(deps, id);
   if (row.version !== input.version) throw new ConflictError();
+  await assertOrganization(deps.db, input.ownerOrganizationId);
   return deps.db.transaction().execute(async (trx) => {
     const date = input.date ?? row.meeting_date;
     if (date !== row.meeting_date) await assertDayFree(trx, committee, date, id);
@@ -141,6 +151,8 @@ export async function updateMeeting(deps: WriteDeps, id: number, input: z.infer<
         cancelled: input.cancelled === undefined ? row.cancelled : input.cancelled ? 1 : 0,
         is_public:
           input.isPublic === undefined ? row.is_public : committee.isPublic && input.isPublic ? 1 : 0,
+        owner_organization_id:
+          input.ownerOrganizationId === undefined ? row.owner_organization_id : input.ownerOrganizationId,
         illustrative: 0,
         updated_at: nowIso(),
         version: row.version + 1,

@@ -138,8 +138,10 @@ export const meetingCreateBody = z.object({
   date: isoDay,
   startTime: hhmm.nullable().optional(),
   note: z.string().trim().max(500).nullable().optional(),
-  /** A meeting of a public committee may still be kept internal (office only). */
+  /** A meeting of a public committee may still be kept internal (the office and the owner see it). */
   isPublic: z.boolean().default(true),
+  /** Which organisation a non-public meeting belongs to (default: the committee's owner). */
+  ownerOrganizationId: id.nullable().optional(),
 });
 export const meetingUpdateBody = z.object({
   date: isoDay.optional(),
@@ -147,6 +149,7 @@ export const meetingUpdateBody = z.object({
   note: z.string().trim().max(500).nullable().optional(),
   cancelled: z.boolean().optional(),
   isPublic: z.boolean().optional(),
+  ownerOrganizationId: id.nullable().optional(),
   version,
 });
 
@@ -159,6 +162,7 @@ export const manualMeeting = z.object({
   note: z.string().nullable(),
   cancelled: z.boolean(),
   isPublic: z.boolean(),
+  ownerOrganizationId: z.number().nullable(),
   illustrative: z.boolean(),
   createdBy: z.string(),
   version: z.number(),
