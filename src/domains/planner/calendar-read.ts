@@ -31,9 +31,11 @@ export async function getCalendar(deps: PlannerDeps, q: CalendarQuery) {
   const from = q.from ?? todayInBerlin(deps.now?.() ?? new Date());
   const calendars = await loadCalendars(
     deps.db,
+    deps.dialect,
     deps.actor,
     committees.map((c) => c.oparlId),
     from,
+    q.to,
   );
   const manualIds = [...calendars.values()]
     .flat()

@@ -1,6 +1,5 @@
 import { assertSignedIn } from '../access/policy.js';
-import { loadCalendars } from './calendar-repository.js';
-import { answerSequence, assertDay, type PlannerDeps, resolveAsOf } from './check-plan.js';
+import { answerSequences, assertDay, type PlannerDeps, resolveAsOf } from './check-plan.js';
 import { findBodies } from './committees-repository.js';
 import { assertAnswerable } from './plan-rules.js';
 import { parseSequence, resolveBodyByName, resolveCommitteesByName } from './resolve-names.js';
@@ -33,17 +32,11 @@ export async function checkByNames(deps: PlannerDeps, q: NamedQuestion) {
   const settings = bodyOparlId ? (await settingsOf(deps.db, [bodyOparlId])).get(bodyOparlId) : undefined;
   const leadDays = q.leadDays ?? settings?.lead_days ?? DEFAULT_LEAD_DAYS;
   const warnSlackDays = settings?.warn_slack_days ?? DEFAULT_WARN_SLACK_DAYS;
-  const calendars = await loadCalendars(
-    deps.db,
-    deps.actor,
-    committees.map((c) => c.oparlId),
+  const [answer] = await answerSequences(
+    deps,
+    [{ committees, rules: { deadline: q.deadline, asOf, leadDays, bufferDays }, warnSlackDays }],
     asOf,
-  );
-  const answer = answerSequence(
-    committees,
-    calendars,
-    { deadline: q.deadline, asOf, leadDays, bufferDays },
-    warnSlackDays,
+    q.deadline,
   );
   const bodyRow =
     body ??

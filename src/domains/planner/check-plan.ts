@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../app/schema.js';
+import type { DialectName } from '../../infra/db/connect.js';
 import { NotFoundError } from '../../infra/http/errors.js';
 import type { Actor } from '../access/actor.js';
 import { assertSignedIn } from '../access/policy.js';
@@ -16,7 +17,7 @@ import { assertAnswerable, checkSequence, type PlannedStep, type PlanRules } fro
 import {
   DEFAULT_LEAD_DAYS,
   DEFAULT_WARN_SLACK_DAYS,
-  findSequence,
+  findSequences,
   sequenceCommittees,
   settingsOf,
 } from './settings-repository.js';
@@ -24,6 +25,7 @@ import { type PlanWarning, planWarnings } from './warnings.js';
 
 export interface PlannerDeps {
   db: Kysely<DB>;
+  dialect: DialectName;
   actor: Actor;
   /** The clock that says which day is today (Berlin); tests pass a fixed one. */
   now?: () => Date;
@@ -144,37 +146,78 @@ interface ResolvedBody {
   committees: CommitteeRow[];
 }
 
-async function resolveBodyInput(
-  deps: PlannerDeps,
-  input: PlanBodyInput,
-  bodies: Map<number, BodyRow>,
-): Promise<ResolvedBody> {
-  const body = bodies.get(input.bodyId);
-  if (!body) throw new NotFoundError('Body');
-  if ((input.sequenceId === undefined) === (input.committeeIds === undefined)) throw sequenceChoice();
-  let oparlIds: string[] | null = null;
-  let sequence: ResolvedBody['sequence'] = null;
-  if (input.sequenceId !== undefined) {
-    const row = await findSequence(deps.db, input.sequenceId);
-    if (!row || row.body_oparl_id !== body.oparlId) throw new NotFoundError('Sequence');
-    oparlIds = sequenceCommittees(row);
-    sequence = { id: row.id, name: row.name };
-  }
-  const found = await findCommittees(
-    deps.db,
-    deps.actor,
-    oparlIds ? { oparlIds } : { ids: input.committeeIds ?? [] },
-  );
-  const byKey = new Map(found.map((c) => [oparlIds ? c.oparlId : String(c.id), c]));
-  const keys = oparlIds ?? (input.committeeIds ?? []).map(String);
-  const committees = keys.map((k) => {
-    const c = byKey.get(k);
-    // A sequence naming a committee the actor may not read is hidden as a whole.
-    if (!c) throw new NotFoundError(sequence ? 'Sequence' : 'Committee');
-    if (c.bodyOparlId !== body.oparlId) throw committeeOutsideBody(c.name, body.name);
-    return c;
+/** Bodies, saved sequences and committees of a question, each read once for all bodies. */
+async function resolveBodies(deps: PlannerDeps, inputs: PlanBodyInput[]): Promise<ResolvedBody[]> {
+  const bodyIds = [...new Set(inputs.map((b) => b.bodyId))];
+  const bodies = new Map((await findBodies(deps.db, deps.actor, { ids: bodyIds })).map((b) => [b.id, b]));
+  const sequenceIds = inputs.flatMap((b) => (b.sequenceId === undefined ? [] : [b.sequenceId]));
+  const sequences = new Map((await findSequences(deps.db, sequenceIds)).map((s) => [s.id, s]));
+  const oparlIds = [...sequences.values()].flatMap(sequenceCommittees);
+  const ids = inputs.flatMap((b) => b.committeeIds ?? []);
+  const committees = [
+    ...(ids.length ? await findCommittees(deps.db, deps.actor, { ids }) : []),
+    ...(oparlIds.length ? await findCommittees(deps.db, deps.actor, { oparlIds }) : []),
+  ];
+  const byId = new Map(committees.map((c) => [String(c.id), c]));
+  const byOparlId = new Map(committees.map((c) => [c.oparlId, c]));
+  return inputs.map((input) => {
+    const body = bodies.get(input.bodyId);
+    if (!body) throw new NotFoundError('Body');
+    if ((input.sequenceId === undefined) === (input.committeeIds === undefined)) throw sequenceChoice();
+    const row = input.sequenceId === undefined ? undefined : sequences.get(input.sequenceId);
+    if (input.sequenceId !== undefined && (!row || row.body_oparl_id !== body.oparlId))
+      throw new NotFoundError('Sequence');
+    const keys = row ? sequenceCommittees(row) : (input.committeeIds ?? []).map(String);
+    const lookup = row ? byOparlId : byId;
+    return {
+      input,
+      body,
+      sequence: row ? { id: row.id, name: row.name } : null,
+      committees: keys.map((k) => {
+        const c = lookup.get(k);
+        // A sequence naming a committee the actor may not read is hidden as a whole.
+        if (!c) throw new NotFoundError(row ? 'Sequence' : 'Committee');
+        if (c.bodyOparlId !== body.oparlId) throw committeeOutsideBody(c.name, body.name);
+        return c;
+      }),
+    };
   });
-  return { input, body, sequence, committees };
+}
+
+export interface SequenceGroup {
+  committees: CommitteeRow[];
+  rules: PlanRules;
+  warnSlackDays: number;
+}
+
+/**
+ * Answers several sequences that share an as-of day and a deadline. The calendars are read from
+ * the as-of day to the deadline first: the latest plan never looks later, and an earliest plan
+ * found in that window is the one the whole calendar gives (each step takes the first meeting after
+ * the previous one). Only sequences whose earliest plan does not end by the deadline read on.
+ */
+export async function answerSequences(
+  deps: PlannerDeps,
+  groups: SequenceGroup[],
+  asOf: string,
+  deadline: string,
+) {
+  const ids = (gs: SequenceGroup[]) => gs.flatMap((g) => g.committees.map((c) => c.oparlId));
+  const windowed = await loadCalendars(deps.db, deps.dialect, deps.actor, ids(groups), asOf, deadline);
+  const answers = groups.map((g) => answerSequence(g.committees, windowed, g.rules, g.warnSlackDays));
+  const open = answers.flatMap((a, i) => (a.earliest === null ? [i] : []));
+  if (open.length > 0) {
+    const full = await loadCalendars(
+      deps.db,
+      deps.dialect,
+      deps.actor,
+      ids(open.map((i) => groups[i])),
+      asOf,
+    );
+    for (const i of open)
+      answers[i] = answerSequence(groups[i].committees, full, groups[i].rules, groups[i].warnSlackDays);
+  }
+  return answers;
 }
 
 /**
@@ -188,37 +231,32 @@ export async function checkPlan(deps: PlannerDeps, question: PlanQuestion): Prom
   const asOf = resolveAsOf(deps, question.asOf);
   const bufferDays = question.bufferDays ?? 0;
   assertAnswerable(1, { deadline: question.deadline, asOf, leadDays: 0, bufferDays });
-  const bodyIds = [...new Set(question.bodies.map((b) => b.bodyId))];
-  const bodies = new Map((await findBodies(deps.db, deps.actor, { ids: bodyIds })).map((b) => [b.id, b]));
-  const resolved: ResolvedBody[] = [];
-  for (const input of question.bodies) resolved.push(await resolveBodyInput(deps, input, bodies));
+  const resolved = await resolveBodies(deps, question.bodies);
   const settings = await settingsOf(
     deps.db,
     resolved.map((r) => r.body.oparlId),
   );
-  const calendars = await loadCalendars(
-    deps.db,
-    deps.actor,
-    resolved.flatMap((r) => r.committees.map((c) => c.oparlId)),
-    asOf,
-  );
+  const groups = resolved.map((r) => {
+    const s = settings.get(r.body.oparlId);
+    const leadDays = r.input.leadDays ?? s?.lead_days ?? DEFAULT_LEAD_DAYS;
+    return {
+      committees: r.committees,
+      rules: { deadline: question.deadline, asOf, leadDays, bufferDays },
+      warnSlackDays: question.warnSlackDays ?? s?.warn_slack_days ?? DEFAULT_WARN_SLACK_DAYS,
+    };
+  });
+  const answers = await answerSequences(deps, groups, asOf, question.deadline);
   return {
     deadline: question.deadline,
     asOf,
     bufferDays,
-    bodies: resolved.map((r) => {
-      const s = settings.get(r.body.oparlId);
-      const leadDays = r.input.leadDays ?? s?.lead_days ?? DEFAULT_LEAD_DAYS;
-      const warnSlackDays = question.warnSlackDays ?? s?.warn_slack_days ?? DEFAULT_WARN_SLACK_DAYS;
-      const rules = { deadline: question.deadline, asOf, leadDays, bufferDays };
-      return {
-        body: { id: r.body.id, name: r.body.name, illustrative: r.body.illustrative },
-        sequence: r.sequence,
-        committees: r.committees.map((c) => ({ id: c.id, name: c.name })),
-        leadDays,
-        warnSlackDays,
-        ...answerSequence(r.committees, calendars, rules, warnSlackDays),
-      };
-    }),
+    bodies: resolved.map((r, i) => ({
+      body: { id: r.body.id, name: r.body.name, illustrative: r.body.illustrative },
+      sequence: r.sequence,
+      committees: r.committees.map((c) => ({ id: c.id, name: c.name })),
+      leadDays: groups[i].rules.leadDays,
+      warnSlackDays: groups[i].warnSlackDays,
+      ...answers[i],
+    })),
   };
 }

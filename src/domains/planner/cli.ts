@@ -26,13 +26,17 @@ const de = (day: string | null) => (day ? germanDay(day) : '–');
 function summary(a: Awaited<ReturnType<typeof checkByNames>>): string {
   const plan = (steps: typeof a.latest) =>
     steps ? steps.map((s) => `${s.committee} ${de(s.meetingDate)}`).join(' → ') : 'keiner';
+  const row = (label: string, value: string) => `${`${label}:`.padEnd(30)} ${value}`;
   const lines = [
     `Fristenplaner${a.body ? ` – ${a.body}` : ''}: Frist ${de(a.deadline)}, Stand ${de(a.asOf)}, Vorlagenschluss ${a.leadDays} Tage, Puffer ${a.bufferDays} Tage`,
-    `Machbar:                  ${a.feasible ? 'ja' : 'nein'}`,
-    `Spätester Einreichungstermin: ${de(a.latestFilingDate)}${a.slackDays === null ? '' : ` (Spielraum ${a.slackDays} Tage)`}`,
-    `Spätester Plan:           ${plan(a.latest)}`,
-    `Frühester Plan:           ${plan(a.earliest)}`,
-    `Früheste Entscheidung:    ${de(a.earliestDecisionDate)}`,
+    row('Machbar', a.feasible ? 'ja' : 'nein'),
+    row(
+      'Spätester Einreichungstermin',
+      `${de(a.latestFilingDate)}${a.slackDays === null ? '' : ` (Spielraum ${a.slackDays} Tage)`}`,
+    ),
+    row('Spätester Plan', plan(a.latest)),
+    row('Frühester Plan', plan(a.earliest)),
+    row('Früheste Entscheidung', de(a.earliestDecisionDate)),
     ...a.warnings.map((w) => `Warnung: ${w.messageDe}`),
   ];
   return `${lines.join('\n')}\n`;
@@ -57,7 +61,7 @@ export function registerPlannerCli(program: Command, withContext: WithContext): 
       const bufferDays = wholeDays('--buffer-days', options.bufferDays);
       const answer = await withContext((ctx) =>
         checkByNames(
-          { db: ctx.db, actor: systemActor('cli planner check') },
+          { db: ctx.db, dialect: ctx.dialect, actor: systemActor('cli planner check') },
           {
             deadline: options.deadline,
             sequence: options.sequence,

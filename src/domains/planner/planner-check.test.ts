@@ -74,6 +74,9 @@ describeEachDb('planner API: ad-hoc questions', (env) => {
     const res = await check({ ...question(), deadline: '2027-02-01', warnSlackDays: 30 });
     const [stadt, kreis] = res.json().bodies;
     expect(stadt).toMatchObject({ feasible: false, latest: null, latestFilingDate: null, slackDays: null });
+    // The earliest plan ends after the deadline: read beyond the deadline's window.
+    expect(stadt.earliestDecisionDate).toBe('2027-02-03');
+    expect(kreis.earliestDecisionDate).toBe('2027-02-18');
     expect(stadt.warnings.map((x: { code: string }) => x.code)).toEqual(['NO_PLAN']);
     expect(kreis.warnings.map((x: { code: string }) => x.code)).toEqual(['NO_PLAN']);
     const late = await check({ ...question(), asOf: '2027-03-01', deadline: '2027-12-31' });

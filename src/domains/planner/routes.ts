@@ -33,6 +33,7 @@ const tags = ['planner'];
 export function registerPlannerRoutes(app: AppServer, ctx: AppContext): void {
   const deps = (request: { actor: Actor; id: string }) => ({
     db: ctx.db,
+    dialect: ctx.dialect,
     actor: request.actor,
     requestId: request.id,
   });

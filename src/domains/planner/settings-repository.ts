@@ -39,6 +39,11 @@ export function findSequence(db: Kysely<DB>, id: number) {
   return db.selectFrom('planner_sequences').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function findSequences(db: Kysely<DB>, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('planner_sequences').selectAll().where('id', 'in', ids).execute();
+}
+
 export type SequenceRow = NonNullable<Awaited<ReturnType<typeof findSequence>>>;
 
 export const sequenceCommittees = (row: { committees_json: string }) =>
