@@ -77,6 +77,14 @@ async function councilPaths(page: Page): Promise<string[]> {
   ];
 }
 
+/** The Fristenplaner's body pages (settings, sequences, calendar) of the demo bodies. */
+async function plannerPaths(page: Page): Promise<string[]> {
+  const bodies = (await (await page.request.get(`${server.url}/api/planner/bodies`)).json()) as {
+    items: Array<{ id: number; committeeCount: number }>;
+  };
+  return bodies.items.filter((b) => b.committeeCount > 0).map((b) => `/planner/bodies/${b.id}`);
+}
+
 describe('axe (WCAG 2.1 A/AA) reports nothing', () => {
   it('on every page a visitor can reach, in German and English', async () => {
     const { context, page } = await freshPage(browser);
@@ -135,8 +143,10 @@ describe('axe (WCAG 2.1 A/AA) reports nothing', () => {
       `${office}/edit`,
       `${office}/memberships/new`,
       ...(await fundingPaths(page, office)),
+      ...(await plannerPaths(page)),
     ];
     expect(paths).toContain('/admin/audit');
+    expect(paths).toContain('/planner');
     expect(paths).toContain('/admin/jobs');
     for (const p of ['/funding/projects', '/funding/profiles', '/funding/import']) expect(paths).toContain(p);
     expect(await check(page, paths)).toEqual({});

@@ -4,6 +4,7 @@ import { councilModule } from '../domains/council/module.js';
 import { vorlageModule } from '../domains/council/vorlage/module.js';
 import { directoryModule } from '../domains/directory/module.js';
 import { fundingModule } from '../domains/funding/module.js';
+import { plannerModule } from '../domains/planner/module.js';
 import { searchModule } from '../domains/search/module.js';
 import type { DomainModule } from './context.js';
 import { opsModule } from './ops-module.js';
@@ -18,4 +19,5 @@ export const domains: DomainModule[] = [
   councilModule,
   vorlageModule,
   fundingModule,
+  plannerModule,
 ];

@@ -3,6 +3,7 @@ import type { AuditTables } from '../domains/audit/tables.js';
 import type { CouncilTables } from '../domains/council/tables.js';
 import type { DirectoryTables } from '../domains/directory/tables.js';
 import type { FundingTables } from '../domains/funding/tables.js';
+import type { PlannerTables } from '../domains/planner/tables.js';
 import type { SearchTables } from '../domains/search/tables.js';
 import type { JobTables } from '../infra/jobs/tables.js';
 
@@ -19,4 +20,5 @@ export interface DB
     DirectoryTables,
     CouncilTables,
     SearchTables,
-    FundingTables {}
+    FundingTables,
+    PlannerTables {}

@@ -107,6 +107,7 @@ describeEachDb('non-public records on every GET route', (env) => {
         'agendaItem',
         'agendaItem',
         'call',
+        'committee',
         'consultation',
         'consultation',
         'event',
@@ -114,6 +115,9 @@ describeEachDb('non-public records on every GET route', (env) => {
         'organization',
         'paper',
         'person',
+        'plannerMeeting',
+        'plannerMeeting',
+        'plannerSequence',
         'programme',
       ].sort(),
     );
@@ -230,6 +234,8 @@ async function highestId(e: TestEnv): Promise<number> {
     'council_papers',
     'council_consultations',
     'council_files',
+    'planner_meetings',
+    'planner_sequences',
   ] as const) {
     const row = await e.ctx.db
       .selectFrom(table)

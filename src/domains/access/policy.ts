@@ -75,6 +75,17 @@ export function assertCanWrite(actor: Actor, record?: { ownerOrganizationId?: nu
   if (!canWrite(actor, record)) throw new ForbiddenError();
 }
 
+/** Work the office keeps (funding data, the planner's calendars and settings): office staff and admins. */
+export function assertOffice(actor: Actor): void {
+  assertSignedIn(actor);
+  if (!seesEverything(actor)) {
+    throw new ForbiddenError(
+      'Office staff and administrators only',
+      'Nur für die Geschäftsstelle und Administratoren',
+    );
+  }
+}
+
 export function assertAdmin(actor: Actor): void {
   assertSignedIn(actor);
   if (!isAdmin(actor)) throw new ForbiddenError('Administrators only', 'Nur für Administratoren');

@@ -41,6 +41,7 @@ export async function meetingsFeed(
       .select(['oparl_id', 'name'])
       .where('id', '=', q.organization)
       .where('deleted', '=', 0)
+      .where(visibleWhere(anonymous, 'council_organizations'))
       .executeTakeFirst();
     if (!org) throw new NotFoundError('Organization');
     query = query.where(sql`organization_ids_json`, 'like', `%${JSON.stringify(org.oparl_id)}%`);
@@ -51,6 +52,7 @@ export async function meetingsFeed(
       .select(['oparl_id', 'name'])
       .where('id', '=', q.body)
       .where('deleted', '=', 0)
+      .where(visibleWhere(anonymous, 'council_bodies'))
       .executeTakeFirst();
     if (!body) throw new NotFoundError('Body');
     query = query.where('body_oparl_id', '=', body.oparl_id);

@@ -22,6 +22,13 @@ const KINDS: Record<string, string> = {
   'org:reo-runde': 'committee',
   'org:amt-digitalisierung-wirtschaftsfoerderung-kultur-tourismus': 'department',
   'org:ausschuss-wirtschaftsfoerderung-kultur-tourismus': 'committee',
+  // Illustrative, for the Fristenplaner (seed/illustrative-committees.ts; their source note says so).
+  'org:lhd-fachausschuss-wirtschaft-beispiel': 'committee',
+  'org:lhd-haupt-und-finanzausschuss': 'committee',
+  'org:lhd-rat': 'committee',
+  'org:kreis-me-fachausschuss-wirtschaft-beispiel': 'committee',
+  'org:kreis-me-kreisausschuss': 'committee',
+  'org:kreis-me-kreistag': 'committee',
 };
 
 describeEachDb('directory demo data, as the seed states it', (env) => {
@@ -55,6 +62,12 @@ describeEachDb('directory demo data, as the seed states it', (env) => {
     expect(Object.fromEntries(rows.map((r) => [r.key, r.kind]))).toEqual(KINDS);
     const chambers = await env().app.inject({ method: 'GET', url: '/api/organizations?kind=chamber' });
     expect(chambers.json().items.map((o: { name: string }) => o.name)).toEqual(['IHK Düsseldorf']);
+    const sources = await db().selectFrom('organizations').select(['key', 'source']).execute();
+    for (const o of sources) {
+      if (o.key?.includes('kreis-me-') || (o.key?.startsWith('org:lhd-') && o.key !== 'org:lhd-dezernat-07'))
+        expect(o.source, o.key ?? '').toMatch(/illustrativ, nicht aus einer Quelle/);
+      else expect(o.source, o.key ?? '').toBe('Vorlage 10/036/2018 (23.08.2018)');
+    }
   });
 
   it('keeps the three Projektpartner as dated partner relations to the office', async () => {

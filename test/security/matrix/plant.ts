@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../src/app/schema.js';
 import type { ObjectKind } from '../../../src/domains/council/oparl/kinds.js';
+import { indexSyncedObjects } from '../../../src/domains/council/oparl/search-sync.js';
 import { ensureSource } from '../../../src/domains/council/oparl/sources.js';
 import { storePage } from '../../../src/domains/council/oparl/store-page.js';
 import type { SignedIn } from '../../helpers/auth.js';
@@ -335,7 +336,73 @@ export async function plantSecrets(
     secrets.push({ kind, id: row.id, title: row.name ?? '', sourceOparlId: o(oparl), oparlSegment: segment });
   }
   await assignOwner(db, orgA, secrets);
+  await plantPlannerSecrets(env, post, orgA, secrets);
   return secrets;
+}
+
+/**
+ * The planner's non-public records: a committee kept non-public (imported committees have no write
+ * path that restricts them, so the row is changed here and re-indexed), a hand-entered meeting of
+ * it, a non-public hand-entered meeting of the public committee, and a sequence naming both.
+ * The meetings lie ahead, where the planner's calendar (from today on) shows them.
+ */
+async function plantPlannerSecrets(env: TestEnv, post: Inject, orgA: number, secrets: Secret[]) {
+  const { ctx } = env;
+  const body1 = o('body/1');
+  const committee = secretTitle('Ausschuss');
+  await councilPage(env, 'Organization', body1, [
+    { id: o('organization/9'), type: T('Organization'), body: body1, name: committee, ...stamps },
+  ]);
+  const row = await ctx.db
+    .selectFrom('council_organizations')
+    .select('id')
+    .where('oparl_id', '=', o('organization/9'))
+    .executeTakeFirstOrThrow();
+  await ctx.db
+    .updateTable('council_organizations')
+    .set({ is_public: 0, owner_organization_id: orgA })
+    .where('id', '=', row.id)
+    .execute();
+  await indexSyncedObjects(ctx, [
+    { kind: 'Organization', id: row.id, oparlId: o('organization/9'), deleted: false, quirks: [] },
+  ]);
+  secrets.push({
+    kind: 'committee',
+    id: row.id,
+    title: committee,
+    sourceOparlId: o('organization/9'),
+    oparlSegment: 'organizations',
+  });
+  const publicCommittee = await ctx.db
+    .selectFrom('council_organizations')
+    .select('id')
+    .where('oparl_id', '=', o('organization/1'))
+    .executeTakeFirstOrThrow();
+  const body = await ctx.db
+    .selectFrom('council_bodies')
+    .select('id')
+    .where('oparl_id', '=', body1)
+    .executeTakeFirstOrThrow();
+  const ahead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const meetings: [number, string, object][] = [
+    [row.id, secretTitle('Sondersitzung'), {}],
+    [publicCommittee.id, secretTitle('Klausurtermin'), { isPublic: false, ownerOrganizationId: orgA }],
+  ];
+  for (const [i, [committeeId, note, extra]] of meetings.entries()) {
+    const m = await post('POST', '/api/planner/meetings', {
+      committeeId,
+      date: ahead(30 + i),
+      note,
+      ...extra,
+    });
+    secrets.push({ kind: 'plannerMeeting', id: m.id as number, title: note });
+  }
+  const sequence = secretTitle('Beratungsfolge');
+  const s = await post('POST', `/api/planner/bodies/${body.id}/sequences`, {
+    name: sequence,
+    committeeIds: [row.id, publicCommittee.id],
+  });
+  secrets.push({ kind: 'plannerSequence', id: s.id as number, title: sequence });
 }
 
 /**

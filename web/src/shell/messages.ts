@@ -60,6 +60,8 @@ export const shellMessages: Messages = {
     'error.tooMany': 'Zu viele Versuche. Bitte warten Sie einen Moment.',
     'error.reload': 'Neu laden',
     'error.invalidField': 'Bitte prüfen Sie diese Angabe.',
+    'date.placeholder': 'TT.MM.JJJJ',
+    'date.invalid': 'Bitte ein Datum als TT.MM.JJJJ eingeben, z. B. 31.03.2027.',
   },
   en: {
     'app.name': 'Regiolotse',
@@ -117,5 +119,7 @@ export const shellMessages: Messages = {
     'error.tooMany': 'Too many attempts. Please wait a moment.',
     'error.reload': 'Reload',
     'error.invalidField': 'Please check this value.',
+    'date.placeholder': 'DD/MM/YYYY',
+    'date.invalid': 'Please enter a date as DD/MM/YYYY, e.g. 31/03/2027.',
   },
 };

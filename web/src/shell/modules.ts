@@ -3,6 +3,7 @@ import { adminPages } from '../pages/admin/index';
 import { councilPages } from '../pages/council/index';
 import { directoryPages } from '../pages/directory/index';
 import { fundingPages } from '../pages/funding/index';
+import { plannerPages } from '../pages/planner/index';
 import { searchPages } from '../pages/search/index';
 
 /** Every domain's pages, in navigation order. */
@@ -10,6 +11,7 @@ export const pageModules: PageModule[] = [
   directoryPages,
   councilPages,
   fundingPages,
+  plannerPages,
   searchPages,
   adminPages,
 ];

@@ -146,7 +146,9 @@ async function documentsFor(db: Kysely<DB>, kind: Indexed, ids: number[]): Promi
     title: r.name ?? r.oparl_id,
     text: [r.short_name, r.organization_type, r.classification].filter(Boolean).join('\n'),
     date: r.start_date,
-    isPublic: true,
+    // Imported committees are public; one kept non-public (by hand) stays as restricted in the index.
+    isPublic: r.is_public === 1,
+    ownerOrganizationId: r.owner_organization_id,
     bodyId: b.get(r.body_oparl_id ?? '')?.id ?? null,
     bodyName: b.get(r.body_oparl_id ?? '')?.name ?? null,
     url: `/council/organizations/${r.id}`,

@@ -11,6 +11,8 @@ export interface SeedOrganization {
   parentKey?: string;
   bodyKey?: string;
   description?: string;
+  /** Defaults to the seed Vorlage. */
+  source?: string;
 }
 
 export const organizations: SeedOrganization[] = [

@@ -4,6 +4,7 @@ import type { DB } from '../../../app/schema.js';
 import { nowIso } from '../../../infra/db/columns.js';
 import { searchColumnValue } from '../search-text.js';
 import { fields } from './fields-data.js';
+import { illustrativeCommittees } from './illustrative-committees.js';
 import { addresses, memberships, organizations, people, VORLAGE } from './office-data.js';
 import { events } from './office-events.js';
 import { relations } from './office-relations.js';
@@ -75,7 +76,7 @@ async function seedBodies(db: Kysely<DB>, s: KeyedSeeder) {
 }
 
 async function seedOrganizations(db: Kysely<DB>, s: KeyedSeeder) {
-  for (const o of organizations) {
+  for (const o of [...organizations, ...illustrativeCommittees]) {
     const parent_id = await s.require('organizations', o.parentKey);
     const body_id = await s.require('bodies', o.bodyKey);
     await s.ensure('organizations', o.key, () =>
@@ -91,7 +92,7 @@ async function seedOrganizations(db: Kysely<DB>, s: KeyedSeeder) {
           body_id,
           website: null,
           description: o.description ?? null,
-          source: VORLAGE,
+          source: o.source ?? VORLAGE,
           is_public: 1,
           owner_organization_id: null,
           ...stamp(),
