@@ -94,6 +94,25 @@ export async function fillRemainingRows(
       updated_at: at,
     })
     .execute();
+  // a classification with a fractional score and words that need escaping, if the demo left none
+  const classified = await db.selectFrom('funding_call_classifications').select('id').executeTakeFirst();
+  if (!classified) {
+    const field = await db
+      .selectFrom('fields_of_action')
+      .select('id')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('funding_call_classifications')
+      .values({
+        call_id: callId,
+        field_id: field.id,
+        score: 2.5,
+        matched_terms: JSON.stringify(['Radverkehr', '„Pendler“']),
+        classified_at: at,
+      })
+      .execute();
+  }
   await db
     .insertInto('funding_match_feedback')
     .values({

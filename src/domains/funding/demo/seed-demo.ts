@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppContext } from '../../../app/context.js';
 import { systemActor } from '../../access/actor.js';
+import { classifyCalls } from '../classify/call-fields.js';
 import type { ParsedItem } from '../model.js';
 import { runImport } from '../run-import.js';
 import { applyImport } from '../sync/apply-import.js';
@@ -48,4 +49,7 @@ export async function seedFundingDemo(ctx: AppContext, progress: (message: strin
     { location: 'nrw-facts.md', actorLabel: 'system:demo' },
   );
   progress(`NRW calls: ${r.counts.new} new, ${r.counts.unchanged} unchanged`);
+  // the demo calls show their fields of action, read from their texts like council papers
+  const c = await classifyCalls(ctx.db, null);
+  progress(`fields of action: ${c.classified} of ${c.calls} calls classified`);
 }

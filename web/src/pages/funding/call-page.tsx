@@ -104,7 +104,7 @@ export function CallPage() {
               ]}
             />
           </Section>
-          <Section title={t('funding.calls.fieldOfAction')}>
+          <Section title={t('funding.fields.title')}>
             <CallFields call={call} office={office} />
           </Section>
           <Section title={t('funding.papers.title')}>
