@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findDateMentions } from '../src/domains/funding/deadlines/date-mentions.js';
+import { findDateMentions } from '../src/infra/text/german-dates.js';
 import { evaluateExtractor, type LabelledItem } from '../src/domains/funding/deadlines/evaluate.js';
 import { AUTO_ACCEPT } from '../src/domains/funding/deadlines/extract-calls.js';
 import { extractDeadlines } from '../src/domains/funding/deadlines/extract-deadlines.js';

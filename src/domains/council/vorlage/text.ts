@@ -1,26 +1,10 @@
+import { findDateMentions } from '../../../infra/text/german-dates.js';
+
 /** Text helpers shared by the layout parsers; all work on text as PDF extractors emit it. */
 
-const MONTHS: Record<string, number> = {
-  januar: 1,
-  jänner: 1,
-  februar: 2,
-  märz: 3,
-  maerz: 3,
-  april: 4,
-  mai: 5,
-  juni: 6,
-  juli: 7,
-  august: 8,
-  september: 9,
-  oktober: 10,
-  november: 11,
-  dezember: 12,
-};
-
-// "15./16.12.2020" is a two-day session; extractors that drop spaces glue digits to the year.
+// "15./16.12.2020" is a two-day session; extractors that drop spaces glue digits to the year. Kept as a
+// pattern for cutting dates out of header lines; finding a date is findGermanDate's.
 export const NUMERIC_DATE = /(?<!\d)(?<!\d\.)(\d{1,2})\.(?:\/\d{1,2}\.)?\s?(\d{1,2})\.\s?(\d{4}|\d{2}(?!\d))/;
-const LONG_DATE =
-  /(?<!\d)(\d{1,2})\.\s*(Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+(\d{4})\b/i;
 
 /** Line endings, no-break spaces and soft hyphens differ between extractors; unify them once. */
 export function normalizeText(raw: string): string {
@@ -39,19 +23,17 @@ export function toIsoDate(day: number, month: number, year: number): string | nu
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** First date in `s`: "23.08.2018", "15./16.12.2020" (first day) or "17. Juli 2014". */
+/**
+ * First date with a year in `s`: "23.08.2018", "15./16.12.2020" (first day) or "17. Juli 2014"; found
+ * by the project's one date finder (infra/text/german-dates.ts).
+ */
 export function findGermanDate(s: string): { iso: string; index: number; length: number } | null {
-  const n = NUMERIC_DATE.exec(s);
-  const l = LONG_DATE.exec(s);
-  const candidates: { iso: string | null; index: number; length: number }[] = [];
-  if (n) candidates.push({ iso: toIsoDate(+n[1]!, +n[2]!, +n[3]!), index: n.index, length: n[0].length });
-  if (l) {
-    const month = MONTHS[l[2]!.toLowerCase()] ?? 0;
-    candidates.push({ iso: toIsoDate(+l[1]!, month, +l[3]!), index: l.index, length: l[0].length });
+  for (const m of findDateMentions(s)) {
+    if (m.year === null || m.approximate !== null) continue;
+    const iso = toIsoDate(m.day, m.month, m.year);
+    if (iso) return { iso, index: m.start, length: m.end - m.start };
   }
-  const valid = candidates.filter((c): c is { iso: string; index: number; length: number } => c.iso !== null);
-  valid.sort((a, b) => a.index - b.index);
-  return valid[0] ?? null;
+  return null;
 }
 
 export function parseGermanDate(s: string): string | null {

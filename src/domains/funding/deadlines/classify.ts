@@ -17,7 +17,7 @@ import {
   untilBefore,
   validity,
 } from './cues.js';
-import type { DateMention } from './date-mentions.js';
+import type { DateMention } from '../../../infra/text/german-dates.js';
 import type { DateRole } from './types.js';
 
 export interface Judgement {

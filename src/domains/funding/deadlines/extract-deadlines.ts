@@ -10,9 +10,9 @@ import {
   rollingPhrase,
   rollingVerb,
 } from './cues.js';
-import { type DateMention, findDateMentions } from './date-mentions.js';
+import { type DateMention, findDateMentions } from '../../../infra/text/german-dates.js';
 import { toUtcInstant } from './due-at.js';
-import { isoDate, isValidDay, lastDayOfMonth } from './months.js';
+import { isoDate, isValidDay, lastDayOfMonth } from '../../../infra/text/months.js';
 import { normalizeText, splitSentences } from './normalize.js';
 import type { DeadlineExtraction, ExtractedDeadline, ExtractOptions, OtherDate } from './types.js';
 

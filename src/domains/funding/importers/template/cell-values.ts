@@ -1,4 +1,4 @@
-import { findDateMentions } from '../../deadlines/date-mentions.js';
+import { findDateMentions } from '../../../../infra/text/german-dates.js';
 import { isoDate as strictIsoDate } from '../time.js';
 
 /**

@@ -2,6 +2,11 @@ import { isValidDay, lastDayOfMonth, monthNumber } from './months.js';
 
 export type Approximation = 'end-of-month' | 'mid-month' | 'start-of-month' | null;
 
+/**
+ * The project's one date finder: every calendar date in a German (or EU-portal English) text, used by
+ * deadline extraction, the hand-kept list's cells and the Vorlage parser (council/vorlage/text.ts).
+ */
+
 /** One calendar date written in the text, before any judgement about what it means. */
 export interface DateMention {
   start: number;
@@ -25,8 +30,14 @@ const patterns: {
     read: (m) => exact(Number(m[1]), Number(m[2]), Number(m[3])),
   },
   {
-    // 31.01.2025, 1. 1. 2006, 31.01.25, and year-less 02.07. (a trailing dot is required then)
-    re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})(?!\d))?/g,
+    // "15./16.12.2020": two days of one month; the first is the date (a two-day session's start)
+    re: /(?<![\d.])(\d{1,2})\.\/\d{1,2}\.\s?(\d{1,2})\.\s?(\d{4}|\d{2}(?!\d))/g,
+    read: (m) => exact(fullYear(m[3]), Number(m[2]), Number(m[1])),
+  },
+  {
+    // 31.01.2025, 1. 1. 2006, 31.01.25, and year-less 02.07. (a trailing dot is required then);
+    // PDF extractors glue page numbers to a four-digit year ("23.08.20181"): the year is still 2018
+    re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2}(?!\d)))?/g,
     read: (m) => exact(m[3] ? fullYear(m[3]) : null, Number(m[2]), Number(m[1])),
   },
   {
