@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findDateMentions } from '../src/infra/text/german-dates.js';
 import { evaluateExtractor, type LabelledItem } from '../src/domains/funding/deadlines/evaluate.js';
 import { AUTO_ACCEPT } from '../src/domains/funding/deadlines/extract-calls.js';
 import { extractDeadlines } from '../src/domains/funding/deadlines/extract-deadlines.js';
 import { normalizeText, splitSentences } from '../src/domains/funding/deadlines/normalize.js';
+import { findDateMentions } from '../src/infra/text/german-dates.js';
 import type { BenchContext, BenchMetric, BenchReport } from './lib/types.js';
 
 interface HeldOutItem extends LabelledItem {

@@ -1,3 +1,4 @@
+import type { DateMention } from '../../../infra/text/german-dates.js';
 import {
   callContext,
   closesBefore,
@@ -17,7 +18,6 @@ import {
   untilBefore,
   validity,
 } from './cues.js';
-import type { DateMention } from '../../../infra/text/german-dates.js';
 import type { DateRole } from './types.js';
 
 export interface Judgement {

@@ -1,3 +1,5 @@
+import { type DateMention, findDateMentions } from '../../../infra/text/german-dates.js';
+import { isoDate, isValidDay, lastDayOfMonth } from '../../../infra/text/months.js';
 import { classifyMentions, type Judgement } from './classify.js';
 import {
   closedContext,
@@ -10,9 +12,7 @@ import {
   rollingPhrase,
   rollingVerb,
 } from './cues.js';
-import { type DateMention, findDateMentions } from '../../../infra/text/german-dates.js';
 import { toUtcInstant } from './due-at.js';
-import { isoDate, isValidDay, lastDayOfMonth } from '../../../infra/text/months.js';
 import { normalizeText, splitSentences } from './normalize.js';
 import type { DeadlineExtraction, ExtractedDeadline, ExtractOptions, OtherDate } from './types.js';
 
