@@ -80,7 +80,7 @@ export const rollingVerb =
 export const pastTense =
   /\b(?:bisher|bislang|früher|ehemals|konnte|konnten|war|waren|wurde|wurden|hatte|hatten|could|was|were|previously|formerly|until now)\b/i;
 export const rollingPhrase =
-  /keine (?:antrags|einreichungs|bewerbungs)?frist|keine (?:feste )?deadline|no (?:fixed )?deadline|ohne (?:feste )?(?:antrags)?frist|kein(?:en)? stichtag|stichtag entfällt|first come,? first served|windhund|(?:vor|before) (?:beginn|aufnahme|abschluss|start|arbeitsaufnahme)\b[^.]{0,100}(?:beantrag|antrag|stellen)|(?:antrag|beantrag)[^.]{0,100}(?:vor|before) (?:beginn|aufnahme|abschluss|start|arbeitsaufnahme)\b/i;
+  /(?:antragstellung|anträge|bewerbungen|einreichung)\w* (?:ist|sind) bis auf weiteres möglich|laufende (?:antragstellung|antragsannahme)|(?:open|accepted|submitted) on a rolling basis|keine (?:antrags|einreichungs|bewerbungs)?frist|keine (?:feste )?deadline|no (?:fixed )?deadline|ohne (?:feste )?(?:antrags)?frist|kein(?:en)? stichtag|stichtag entfällt|first come,? first served|windhund|(?:vor|before) (?:beginn|aufnahme|abschluss|start|arbeitsaufnahme)\b[^.]{0,100}(?:beantrag|antrag|stellen)|(?:antrag|beantrag)[^.]{0,100}(?:vor|before) (?:beginn|aufnahme|abschluss|start|arbeitsaufnahme)\b/i;
 
 /** The call is over. */
 export const closedCue =

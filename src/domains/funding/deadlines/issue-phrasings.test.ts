@@ -66,6 +66,11 @@ describe('deadline phrasings from real call texts', () => {
     expect(extractDeadlines('Die Antragstellung kann jederzeit erfolgen.', { today }).rolling).toBe(true);
     expect(extractDeadlines('Applications can be submitted at any time.', { today }).rolling).toBe(true);
     expect(extractDeadlines('Anträge sind fortlaufend möglich.', { today }).rolling).toBe(true);
+    expect(extractDeadlines('Eine Antragstellung ist bis auf Weiteres möglich.', { today }).rolling).toBe(
+      true,
+    );
+    expect(extractDeadlines('Laufende Antragstellung.', { today }).rolling).toBe(true);
+    expect(extractDeadlines('Applications are accepted on a rolling basis.', { today }).rolling).toBe(true);
     expect(
       extractDeadlines(
         'Bisher konnte der Antrag jederzeit gestellt werden; künftig gilt der Stichtag 1. März 2024.',
