@@ -4,7 +4,7 @@ import { BadRequestError } from '../../../infra/http/errors.js';
 import { assertCanWrite } from '../../access/policy.js';
 import { importVorlage } from './import-vorlage.js';
 import { paperFieldsOfAction } from './paper-store.js';
-import { parsedPaperSchema } from './schemas.js';
+import { parsedPaperSchema, vorlageLayouts } from './schemas.js';
 
 /** Vorlagen are a few pages; 20 MiB leaves room for scanned annexes and refuses anything bigger early. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -13,7 +13,7 @@ const importResponse = z.object({
   id: z.number().int(),
   mode: z.enum(['created', 'updated', 'enriched']),
   source: z.enum(['pdf', 'text']),
-  layout: z.enum(['seed', 'karlsruhe', 'generic']),
+  layout: z.enum(vorlageLayouts),
   pages: z.number().int().nullable(),
   paper: parsedPaperSchema,
   fieldsOfAction: z.array(
