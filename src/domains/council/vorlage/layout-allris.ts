@@ -30,11 +30,15 @@ const LABELS = [
   'Beratungsfolge',
   'Anlagen',
 ];
+/** A flattened page: "drucksache - 1536/v betreff: …" on one line. */
+const FLAT_HEAD =
+  /^\s*(?:[^\n]{0,80}?\s)?(Drucksache|Vorlage|Antrag(?: der Verwaltung)?|Anfrage|Mitteilung)\s+-\s+(\S{2,30})\s/i;
 /** Where the head ends: the first section of the page body. */
 const BODY =
   /^\s*(Sachverhalt|Beschlussvorschlag|Anlagen\s*:|Antrag der Verwaltung\s*$|Begründung|Finanzielle Auswirkungen)/im;
 const ROLE_LINE = new RegExp(`^\\s*(.+?)\\s+(${ROLE_WORDS})\\s*$`, 'i');
 const DATE_LINE = /^\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*$/;
+const DATE_LINE_ANY = /^\s*\d{1,2}\.\d{1,2}\.\d{4}\s*$/m;
 
 function kindOfType(type: string | null): string | null {
   if (!type) return null;
@@ -97,7 +101,7 @@ function consultationsFromFlat(block: string): Consultation[] {
 }
 
 export function parseAllris(lines: string[], text: string): ParsedPaper {
-  const headMatch = ALLRIS_HEAD.exec(text);
+  const headMatch = ALLRIS_HEAD.exec(text) ?? FLAT_HEAD.exec(text.slice(0, 400));
   const bodyAt = BODY.exec(text)?.index ?? text.length;
   const head = text.slice(0, Math.max(bodyAt, (headMatch?.index ?? 0) + 1));
   const values = labelledValues(head, LABELS);
@@ -128,9 +132,14 @@ export function parseAllris(lines: string[], text: string): ParsedPaper {
   let consultations: Consultation[] = [];
   if (block) {
     const blockLines = block.split('\n');
-    consultations = blockLines.length > 2 ? consultationsFromLines(blockLines) : consultationsFromFlat(block);
+    const dateLines = blockLines.filter((l) => DATE_LINE.test(l)).length;
+    consultations = dateLines > 0 ? consultationsFromLines(blockLines) : consultationsFromFlat(block);
   }
-  if (consultations.length) found.consultations = { value: consultations, confidence: 0.9 };
+  if (consultations.length)
+    found.consultations = {
+      value: consultations,
+      confidence: block && DATE_LINE_ANY.test(block) ? 0.9 : 0.6,
+    };
 
   const draft = /^\s*Beschlussvorschlag\s*:\s*$/im.exec(text);
   const draftText = draft ? collapse(text.slice(draft.index + draft[0].length, draft.index + 1500)) : null;

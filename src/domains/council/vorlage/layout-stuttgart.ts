@@ -38,7 +38,9 @@ function table(lines: string[], from: number, to: number): Consultation[] {
     const g = GLUED.exec(line);
     if (g) {
       glued.push({
-        committee: collapse(g[1]!),
+        committee: collapse(
+          g[1]!.replace(/^(?:vorlage an\s*)?(?:zur\s*)?(?:sitzungsart\s*)?(?:sitzungstermin\s*)?/i, ''),
+        ),
         date: findGermanDate(g[4]!)!.iso,
         role: normalizeRole(g[2]!),
         isPublic: !/nicht/i.test(g[3]!),

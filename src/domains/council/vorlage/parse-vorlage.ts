@@ -19,7 +19,13 @@ export function detectLayout(text: string): VorlageLayout {
   if (STUTTGART.test(text) && /Vorlage an|Sitzungstermin/i.test(text)) return 'stuttgart';
   if (HANNOVER_HEAD.test(text.slice(0, 400))) return 'hannover';
   if (ALLRIS_PRINT.test(text)) return 'allris-print';
-  if (ALLRIS_HEAD.test(text.slice(0, 600)) && /Betreff\s*:|Beratungsfolge|ALLRIS/i.test(text))
+  if (
+    (ALLRIS_HEAD.test(text.slice(0, 600)) ||
+      /^\s*(?:[^\n]{0,80}?\s)?(drucksache|vorlage|antrag der verwaltung)\s+-\s+\S{2,30}\s+(betreff|reduzieren)/i.test(
+        text.slice(0, 400),
+      )) &&
+    /Betreff\s*:|Beratungsfolge|ALLRIS/i.test(text)
+  )
     return 'allris';
   if (SESSIONNET_HEAD.test(text)) return 'sessionnet';
   if (/Vorlagen?\s*Nr\.?\s*\d+\/\d+\/\d{4}/i.test(text) && /Beratungsfolge\s+Termine/i.test(text))
@@ -38,11 +44,20 @@ const PARSERS: Record<VorlageLayout, (lines: string[], text: string) => ParsedPa
   generic: (lines) => parseGeneric(lines),
 };
 
+const FLAT_CONFIDENCE = 0.75;
+
 /** Turns the extracted text of one Vorlage into a structured paper with a confidence per field. */
 export function parseVorlageText(raw: string): VorlageParseResult {
   // OParl File.text of some systems (more! rubin) comes as one line: give the labels their lines back.
-  const text = unflatten(normalizeText(raw));
+  const normalized = normalizeText(raw);
+  const text = unflatten(normalized);
   const lines = text.split('\n');
   const layout = detectLayout(text);
-  return { paper: PARSERS[layout](lines, text), layout };
+  const paper = PARSERS[layout](lines, text);
+  if (text !== normalized) {
+    // Table cells and label columns are lost in a flattened text: no reading of it is more than likely.
+    for (const field of Object.keys(paper.confidence) as (keyof typeof paper.confidence)[])
+      paper.confidence[field] = Math.min(paper.confidence[field], FLAT_CONFIDENCE);
+  }
+  return { paper, layout };
 }

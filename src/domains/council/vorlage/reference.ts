@@ -30,7 +30,13 @@ export function isReferenceLike(value: string): boolean {
  * often a TOP or page number that landed in the label's place.
  */
 export function referenceConfidence(value: string, labelled: boolean): number {
-  if (!isReferenceLike(value)) return 0;
+  if (!isReferenceLike(value)) {
+    // A labelled value of another shape ("WP 04-09 SV 20/007"): probably right, never certain.
+    const v = value.trim();
+    const plausible =
+      /\d/.test(v) && v.length <= 32 && !/^(19|20)\d{2}$/.test(v) && !/^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(v);
+    return labelled && plausible && /[/-]/.test(v) ? 0.75 : 0;
+  }
   const structured = /[/-]/.test(value);
   if (labelled && structured) return 0.9;
   if (labelled) return 0.7;
