@@ -18,8 +18,9 @@ export function FieldSourceMark({ source }: { source: FieldSource | null | undef
     <Badge
       component="span"
       size="xs"
-      variant="light"
-      color={source === 'text' ? 'grape' : 'blue'}
+      variant="default"
+      tt="none"
+      fw={500}
       ml="xs"
       title={t('council.fieldSource.label', { source: name })}
     >
