@@ -4,6 +4,7 @@
 // the confidences: accuracy of the parser's answers per confidence bucket.
 import { parseVorlageText } from '../src/domains/council/vorlage/parse-vorlage.js';
 import type { BenchContext, BenchMetric, BenchReport } from './lib/types.js';
+import { corpusAvailable, loadSplit } from './parser-corpus.js';
 import { calibration, type FieldResult, scoreVendorCase, VENDOR_FIELDS } from './parser-vendor-compare.js';
 import { loadVendorCases, lowerFlatVariant, type VendorCase } from './parser-vendor-fixtures.js';
 
@@ -118,6 +119,26 @@ export async function run(ctx: BenchContext): Promise<BenchReport> {
     goal: '0',
     met: wrongReferences.every((r) => r.confidence < 0.9),
   });
+  if (corpusAvailable()) {
+    // The same question on the whole Karlsruhe corpus: references OParl prints in the text as truth.
+    const split = loadSplit();
+    const samples = [...split.dev, ...split.heldOut].filter(
+      (x) => x.paper.reference && /[/-]/.test(x.paper.reference) && x.text.includes(x.paper.reference),
+    );
+    let confident = 0;
+    let confidentWrong = 0;
+    for (const x of samples) {
+      const p = parseVorlageText(x.text).paper;
+      if (p.reference === null || p.confidence.reference < 0.9) continue;
+      confident++;
+      if (p.reference !== x.paper.reference) confidentWrong++;
+    }
+    metrics.push({
+      name: `Karlsruhe corpus: references read with confidence ≥ 0.9 that differ from OParl's printed reference (of ${confident}, ${samples.length} papers)`,
+      value: confidentWrong,
+      unit: 'papers',
+    });
+  }
   return {
     title: 'Vorlage parser: accuracy per council-system layout',
     metrics,
