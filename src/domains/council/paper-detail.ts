@@ -4,6 +4,8 @@ import type { Actor } from '../access/actor.js';
 import { visibleWhere } from '../access/policy.js';
 import { classificationsOf } from '../search/classify/classifications-service.js';
 import { assertVisible, bodyRef, organizationNames, parseIds, webLink } from './read-helpers.js';
+import { storedFieldSources } from './vorlage/field-sources.js';
+import { LOCAL_SOURCE_URL } from './vorlage/paper-store.js';
 import { impactsSchema } from './vorlage/schemas.js';
 
 /** Parsed Vorlage fields are stored as JSON; what does not parse is shown as not known. */
@@ -97,6 +99,13 @@ export async function getPaperDetail(ctx: Pick<AppContext, 'db'>, actor: Actor, 
     .where(visibleWhere(actor, 'f'))
     .orderBy('f.id')
     .execute();
+  const source = await ctx.db
+    .selectFrom('council_sources')
+    .select('system_url')
+    .where('id', '=', paper.source_id)
+    .executeTakeFirst();
+  const impacts = parseImpacts(paper.impacts_json);
+  const department = firstDepartment(paper.departments_json);
   return {
     id: paper.id,
     name: paper.name,
@@ -107,9 +116,9 @@ export async function getPaperDetail(ctx: Pick<AppContext, 'db'>, actor: Actor, 
     body: await bodyRef(ctx.db, paper.body_oparl_id),
     decisionKind: paper.decision_kind,
     fileReference: paper.file_reference,
-    department: firstDepartment(paper.departments_json),
+    department,
     handler: paper.handler,
-    impacts: parseImpacts(paper.impacts_json),
+    impacts,
     fieldsOfAction: await fieldsOf(ctx, actor, paper.id),
     draftResolution: paper.draft_resolution,
     statementOfFacts: paper.statement_of_facts,
@@ -131,6 +140,24 @@ export async function getPaperDetail(ctx: Pick<AppContext, 'db'>, actor: Actor, 
         .map((o) => orgs.get(o))
         .filter((o): o is { id: number; name: string | null } => o !== undefined),
     })),
+    // Which source each field comes from: the council system's OParl record or the Vorlage text.
+    fieldSources: storedFieldSources({
+      fromOparl: source?.system_url !== LOCAL_SOURCE_URL,
+      reference: paper.reference,
+      name: paper.name,
+      date: paper.paper_date,
+      paperType: paper.paper_type,
+      hasConsultations: consultations.length > 0,
+      parsed: {
+        decisionKind: paper.decision_kind,
+        department,
+        handler: paper.handler,
+        fileReference: paper.file_reference,
+        impacts: impacts && Object.values(impacts).some((v) => v !== 'unknown') ? impacts : null,
+        draftResolution: paper.draft_resolution,
+        statementOfFacts: paper.statement_of_facts,
+      },
+    }),
     files: files.map((f) => ({
       id: f.id,
       name: f.name,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldSourcesSchema } from './vorlage/field-sources.js';
 
 export const sourceSchema = z.object({
   id: z.number(),
@@ -71,6 +72,7 @@ export const paperDetailSchema = z.object({
       organizations: z.array(ref),
     }),
   ),
+  fieldSources: fieldSourcesSchema,
   files: z.array(
     z.object({
       id: z.number(),

@@ -1,5 +1,6 @@
+import { normalizeRole } from './paper.js';
 import type { Consultation } from './schemas.js';
-import { collapse, findGermanDate, joinWrapped } from './text.js';
+import { collapse, findGermanDate, joinWrapped, toIsoDate } from './text.js';
 
 /**
  * The Karlsruhe "Beratungsfolge dieser Vorlage" table after extraction: each row is
@@ -26,11 +27,48 @@ interface Row {
   result: string[];
   role: string | null;
   isPublic?: boolean;
+  /** Which column a lone tick stands in, read from the blanks around it (see columnOfTick). */
+  publicHint?: boolean;
 }
 
-function dateLineAt(lines: string[], i: number): { name: string; rest: string; iso: string } | null {
+/** A committee cell that carries its role: "Hauptausschuss - Vorberatung" (2026 forms). */
+const GLUED_ROLE =
+  /^(.*\S)\s+[-–]\s+(Vorberatung|Entscheidung|Anhörung|Kenntnisnahme|Empfehlung|Beschlussfassung)$/i;
+/** A mistyped date cell ("26.7.02022"): still the row's date column, never the start of a name. */
+const MISTYPED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{5,8})(?!\d)/;
+
+/**
+ * Extractors keep the blanks between table cells. A tick one blank after the TOP and followed by the
+ * empty cells "nö" and "Ergebnis" ("9 x   ") is in the ö column, after a wider gap ("5  X vorberaten")
+ * in the nö column. Without a TOP before it, a tick
+ * followed by the two empty cells "nö" and "Ergebnis" ("X   ") is in the ö column, a tick with at most
+ * one blank after it ("x ", " X ") in the nö column. Anything else is not read.
+ */
+export function columnOfTick(raw: string): boolean | undefined {
+  const line = raw.replace(/\n/g, '');
+  if ((line.match(/(?<![\wäöü])[xX☒](?![\wäöü])/g) ?? []).length !== 1) return undefined;
+  const m = /^(\s*)(?:(\d{1,3}(?:\.\d{1,2})*(?:\s?[a-wyz])?)(\s+))?[xX☒](\s*)(.*)$/.exec(line);
+  if (!m) return undefined;
+  const [, lead = '', top, gap = '', trail = '', after = ''] = m;
+  // "3 X" with nothing after it may be a trimmed line: the ö column shows by the empty cells after it.
+  if (top) return gap.length >= 2 ? false : trail.length >= 2 && !after.trim() ? true : undefined;
+  if (after.trim()) return undefined;
+  if (trail.length >= 3) return true;
+  if (trail.length <= 1) return false;
+  return lead.length > 0 ? false : undefined;
+}
+
+function dateLineAt(lines: string[], i: number): { name: string; rest: string; iso: string | null } | null {
   const line = lines[i]!;
-  const found = findGermanDate(line);
+  let found: { iso: string | null; index: number; length: number } | null = findGermanDate(line);
+  const typo = MISTYPED_DATE.exec(line);
+  // "07.03.201715" is a date glued to its TOP, read as such; only a year that starts with 0 is a typo.
+  if (typo && (!found || (typo.index <= found.index && typo[3]!.startsWith('0')))) {
+    // "26.7.02022": a zero slipped in before the year; anything else stays unread (null), but the cell is a date.
+    const year = /^0(\d{4})$/.exec(typo[3]!)?.[1];
+    const iso = year ? toIsoDate(+typo[1]!, +typo[2]!, +year) : null;
+    found = { iso, index: typo.index, length: typo[0].length };
+  }
   if (!found || found.index > 90 || line.trim().length > 140) return null;
   const name = line.slice(0, found.index).trim();
   // "Mit Urteil vom 18. Juli 2023 …" is the prose after the table, not a committee row.
@@ -51,6 +89,7 @@ function startsNextName(lines: string[], i: number): boolean {
 }
 
 function takeRest(row: Row, rest: string): void {
+  if (row.publicHint === undefined) row.publicHint = columnOfTick(rest);
   const publicWord = /(?<![\wäöü])(nicht\s*öffentlich|nichtöffentlich|öffentlich)(?![\wäöü])/i.exec(rest);
   if (publicWord) {
     row.isPublic = !/nicht/i.test(publicWord[1]!);
@@ -69,12 +108,28 @@ function takeRest(row: Row, rest: string): void {
 }
 
 function publicFromMarks(marks: string[]): boolean | undefined {
-  const glyphs = marks.filter((m) => /[☒☐■□]/.test(m));
-  if (glyphs.length !== 2 || marks.length !== 2) return undefined;
+  let glyphs = marks.filter((m) => /[☒☐■□]/.test(m));
+  if (glyphs.length !== marks.length) return undefined;
+  // Empty table rows below print their own box pairs ("☐ ☐"): the row's pair is the first one.
+  if (glyphs.length > 2 && glyphs.length % 2 === 0 && glyphs.slice(2).every((g) => /[☐□]/.test(g)))
+    glyphs = glyphs.slice(0, 2);
+  if (glyphs.length !== 2) return undefined;
   const [o, no] = glyphs.map((g) => /[☒■]/.test(g));
   if (o === no) return undefined;
   return o;
 }
+
+/**
+ * Buffered name lines are rows of their own (not the halves of a wrapped name) when each is a whole
+ * committee name; "Ausschuss Umwelt und" / "Verkehrsangelegenheiten" is one wrapped name.
+ */
+function isStandaloneName(buffer: string[]): boolean {
+  return buffer.every((line) => STANDALONE.test(line.trim()));
+}
+
+/** A whole committee name on one line: ends with a body word, or is an abbreviation ("AföE", "PlA"). */
+const STANDALONE =
+  /^(?:[\p{L}-]*(?:rat|ausschuss|ausschuß|beirat|kommission|versammlung|konferenz)(?:\s+\p{Lu}[\p{L}-]+)?|\p{Lu}[\p{L}]{0,2}\p{Lu}[\p{L}]{0,3})$/u;
 
 /** Returns the rows and the index of the line after the table. */
 export function parseConsultationTable(
@@ -83,6 +138,8 @@ export function parseConsultationTable(
 ): { rows: Consultation[]; end: number } {
   const rows: Row[] = [];
   let nameBuffer: string[] = [];
+  // Names printed as a column above their date lines ("Gemeinderat" / "AföE" / dates): one per date line.
+  let pendingNames: string[] = [];
   let i = start;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
@@ -95,17 +152,35 @@ export function parseConsultationTable(
     if (STOP.test(trimmed)) break;
     const current = rows[rows.length - 1];
     if (MARKS_ONLY.test(trimmed)) {
-      if (current) current.marks.push(...trimmed.split(/\s+/).filter(Boolean));
+      if (current) {
+        current.marks.push(...trimmed.split(/\s+/).filter(Boolean));
+        if (current.publicHint === undefined && current.marks.length === 1)
+          current.publicHint = columnOfTick(line);
+      }
       continue;
     }
     const dated = dateLineAt(lines, i);
     if (dated) {
+      let name: string;
+      if (dated.name === '' && nameBuffer.length >= 2 && isStandaloneName(nameBuffer)) {
+        [name = '', ...pendingNames] = nameBuffer;
+      } else if (dated.name === '' && nameBuffer.length === 0 && pendingNames.length > 0) {
+        name = pendingNames.shift()!;
+      } else {
+        if (nameBuffer.length > 0 && dated.name !== '' && isStandaloneName(nameBuffer)) {
+          // "Gemeinderat" on a line of its own, then "AföE 03.02.2023": two rows, the first without a date.
+          rows.push({ committee: joinWrapped(nameBuffer), date: null, marks: [], result: [], role: null });
+          nameBuffer = [];
+        }
+        name = joinWrapped([...nameBuffer, dated.name]);
+      }
+      const glued = GLUED_ROLE.exec(name);
       const row: Row = {
-        committee: joinWrapped([...nameBuffer, dated.name]),
+        committee: glued ? glued[1]! : name,
         date: dated.iso,
         marks: [],
         result: [],
-        role: null,
+        role: glued ? normalizeRole(glued[2]!) : null,
       };
       nameBuffer = [];
       takeRest(row, dated.rest);
@@ -113,7 +188,7 @@ export function parseConsultationTable(
       continue;
     }
     if (current && !current.agendaItem && current.result.length === 0 && TOP.test(trimmed.split(/\s+/)[0]!)) {
-      takeRest(current, trimmed);
+      takeRest(current, line);
       continue;
     }
     if (RESULT.test(trimmed) && current && nameBuffer.length === 0) {
@@ -149,7 +224,7 @@ function assignRoles(rows: Row[]): Consultation[] {
     const out: Consultation = { committee: r.committee, date: r.date, role };
     if (r.agendaItem) out.agendaItem = r.agendaItem;
     if (result) out.result = result;
-    const isPublic = r.isPublic ?? publicFromMarks(r.marks);
+    const isPublic = r.isPublic ?? publicFromMarks(r.marks) ?? r.publicHint;
     if (isPublic !== undefined) out.isPublic = isPublic;
     return out;
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { loadFixtures } from '../../../../bench/parser-fixtures.js';
+import { signIn } from '../../../../test/helpers/auth.js';
 import { describeEachDb } from '../../../../test/helpers/context.js';
 import { systemActor } from '../../access/actor.js';
 import { ImportPaperError, importParsedPaper } from './import-paper.js';
@@ -129,6 +130,27 @@ describeEachDb('vorlage import', (env) => {
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ name: 'OParl-Name', paper_date: '2099-01-02', decision_kind: 'Beschluss' });
     expect(row.draft_resolution).toContain('Wachstums- und Festigungszentrums');
+    // The OParl record comes back so that the route can say which source each field comes from.
+    expect(result.oparl).toEqual({
+      reference: '2099/0001',
+      name: 'OParl-Name',
+      date: '2099-01-02',
+      paperType: 'Beschlussvorlage',
+    });
+    const detail = await env().app.inject({
+      method: 'GET',
+      url: `/api/papers/${inserted.id}`,
+      headers: (await signIn(env(), { role: 'office' })).headers,
+    });
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json().fieldSources).toMatchObject({
+      reference: 'oparl',
+      title: 'oparl',
+      date: 'oparl',
+      paperType: 'oparl',
+      decisionKind: 'text',
+      draftResolution: 'text',
+    });
   });
 
   it('refuses an unknown body', async () => {

@@ -6,12 +6,14 @@ import type { Actor } from '../../access/actor.js';
 import { assertCanWrite, seesEverything } from '../../access/policy.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import { indexSyncedObjects } from '../oparl/search-sync.js';
+import type { OparlPaperFacts } from './field-sources.js';
 import {
   ensureLocalSource,
   findBody,
   findPaperByOparlId,
   findPapersByReference,
   insertLocalPaper,
+  LOCAL_SOURCE_URL,
   organizationIdsByName,
   type ParsedColumns,
   replaceLocalConsultations,
@@ -32,6 +34,8 @@ export interface ImportPaperResult {
   /** 'enriched': an OParl paper with the same reference got the parsed fields; 'created': a local paper. */
   mode: 'enriched' | 'created' | 'updated';
   consultations: number;
+  /** For 'enriched': what the OParl record says, to combine with the text (field-sources.ts). */
+  oparl?: OparlPaperFacts;
 }
 
 /** The file cannot be stored as asked (unknown body, ambiguous reference); a 400 over HTTP. */
@@ -111,7 +115,20 @@ export async function importParsedPaper(
     if (matches.length === 1) {
       const existing = matches[0]!;
       await updateParsedColumns(trx, existing.id, cols);
+      const source = await trx
+        .selectFrom('council_sources')
+        .select('system_url')
+        .where('id', '=', existing.source_id)
+        .executeTakeFirst();
       result = { id: existing.id, oparlId: existing.oparl_id, mode: 'enriched', consultations: 0 };
+      if (source?.system_url !== LOCAL_SOURCE_URL) {
+        result.oparl = {
+          reference: existing.reference,
+          name: existing.name,
+          date: existing.paper_date,
+          paperType: existing.paper_type,
+        };
+      }
       await recordAudit(trx, {
         actor,
         entityType: 'council_paper',

@@ -69,7 +69,8 @@ function findReference(header: string[]): { value: string | null; confidence: nu
   };
   const rest = values.filter((l) => !isDate(l)).map((l) => l.trim());
   const numeric = /^\d{1,5}(\/[A-Za-z]{1,8})?$/;
-  const leading = rest.findIndex((l) => !numeric.test(l) && !/^\d{1,3}[a-z]?$/.test(l));
+  // A TOP can be "2 h" (item h of point 2).
+  const leading = rest.findIndex((l) => !numeric.test(l) && !/^\d{1,3}\s?[a-z]?$/.test(l));
   const run = rest.slice(0, leading < 0 ? rest.length : leading);
   // With a "TOP:" label a single number could be either value: leave it.
   const hasTopLabel = header.slice(labelAt).some((l) => /^\s*TOP\s*:/.test(l));
@@ -86,7 +87,12 @@ function findDepartment(header: string[]): string | null {
   for (let i = 0; i < header.length; i++) {
     const line = header[i]!;
     const joined = /Dez\.?\s*$/.test(line) ? `${line} ${header[i + 1] ?? ''}` : line;
-    const inline = /Verantwortlich:\s*(Dez\.?\s*\d+|OV\s+\S+)/i.exec(joined);
+    const inline =
+      /Verantwortlich:\s*(Dez\.?\s*\d+|OV\s+\S+)/i.exec(joined) ??
+      // Ortsverwaltung forms: "Verantwortlich Bauamt" (no colon, the office itself).
+      /^\s*Verantwortlich\s+(\p{Lu}[\p{L}.-]*(?:amt|büro|verwaltung|betrieb|referat|stelle))\s*$/iu.exec(
+        joined,
+      );
     // Before the "Vorlage Nr." label the same words name the issuing office, not the Dezernat.
     const stacked = i > labelAt ? DEPARTMENT_VALUE.exec(joined) : null;
     const found = inline ?? stacked;

@@ -35,9 +35,11 @@ describe('parseKarlsruhe', () => {
       'Der Ortschaftsrat stimmt der Stellungnahme der Ortsverwaltung und dem Bauantrag zu.',
     );
     expect(paper.statementOfFacts).toMatch(/^Bauvorhaben: Umbau .* beeinträchtigt das Ortsbild nicht\.$/s);
-    // "Bauantrag" alone names no subject: unknown rather than a guess.
-    expect(paper.title).toBeNull();
-    expect(paper.confidence.title).toBe(0);
+    // The subject is only in the "Bauvorhaben:" field; the title is built from it, with less confidence.
+    expect(paper.title).toBe(
+      'Bauantrag: Umbau und Erweiterung des Mehrfamilienhauses; Augustenburgstraße 94, Flurstück 2716',
+    );
+    expect(paper.confidence.title).toBe(0.6);
   });
 
   // Corpus file 23207 (Ortsverwaltung Wettersbach, 2012): explanation first, "Antrag an den

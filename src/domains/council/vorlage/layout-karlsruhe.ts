@@ -4,7 +4,7 @@ import { parseImpacts } from './impacts.js';
 import { parseKarlsruheHeader } from './karlsruhe-header.js';
 import type { Consultation, ParsedPaper } from './schemas.js';
 import { findLine, sectionText } from './sections.js';
-import { comparable, findGermanDate } from './text.js';
+import { comparable, findGermanDate, joinWrapped } from './text.js';
 
 /**
  * Stadt Karlsruhe forms (2009–2024): a label column ("Vorlage Nr.:", "Verantwortlich:") whose values
@@ -15,7 +15,48 @@ import { comparable, findGermanDate } from './text.js';
 /** The form type; the 2020s forms repeat it in every page footer, also below a subject heading such as "Bauantrag". */
 const FORM_TYPE = /^\s*(BESCHLUSSVORLAGE|Beschlussvorlage|INFORMATIONSVORLAGE|Informationsvorlage)\s*$/m;
 const DOC_TYPE =
-  /^\s*(BESCHLUSSVORLAGE|Beschlussvorlage|INFORMATIONSVORLAGE|Informationsvorlage|Stellungnahme zur Anfrage|Stellungnahme zum Antrag|Bauantrag)\b/m;
+  /^\s*(BESCHLUSSVORLAGE|Beschlussvorlage|INFORMATIONSVORLAGE|Informationsvorlage|Stellungnahme zur Anfrage|Stellungnahme zum Antrag|Bauantrag|Bauvoranfrage)\b/m;
+/** Building applications name their subject only in the "Bauvorhaben:" field. */
+const BUILDING = /^\s*Bauvorhaben\s*:\s*(.*)$/;
+
+function buildingTitle(lines: string[], heading: string): string | null {
+  const at = lines.findIndex((l) => BUILDING.test(l));
+  if (at < 0) return null;
+  const parts = [BUILDING.exec(lines[at]!)![1]!];
+  for (
+    let i = at + 1;
+    i < lines.length && i <= at + 3 && lines[i]!.trim() && /^\s{6,}\S/.test(lines[i]!);
+    i++
+  )
+    parts.push(lines[i]!);
+  const subject = joinWrapped(parts);
+  return subject ? `${heading}: ${subject}` : null;
+}
+
+/**
+ * The proposal names who decides ("Der Gemeinderat beschließt …"): a Gemeinderat row that was only
+ * taken to prepare (its date unread, or an information row dated after it) is the deciding session.
+ */
+function gemeinderatDecides(rows: Consultation[], draft: string | null): void {
+  if (
+    !draft ||
+    !/^\s*(?:\d\.\s*)?Der Gemeinderat\s+(beschließt|stimmt|genehmigt|ermächtigt|bewilligt|beauftragt|wählt|bestellt|beruft|nimmt|erklärt)/.test(
+      draft,
+    )
+  )
+    return;
+  const gr = rows.filter((r) => /^Gemeinderat$/i.test(r.committee));
+  if (gr.length !== 1 || gr[0]!.role === 'Entscheidung' || gr[0]!.result === 'vorberaten') return;
+  const row = gr[0]!;
+  for (const r of rows)
+    if (
+      r !== row &&
+      r.role === 'Entscheidung' &&
+      (row.date === null || (r.date !== null && r.date <= row.date))
+    )
+      r.role = 'Vorberatung';
+  if (!rows.some((r) => r.role === 'Entscheidung')) row.role = 'Entscheidung';
+}
 /**
  * Without a proposal right below the table, some forms put it after the explanation: building
  * applications ("Beschlussvorschlag:") and the Ortschaftsrat forms ("Antrag an den Ortschaftsrat").
@@ -35,13 +76,13 @@ const FACTS_STOPS = [
   /^\s*Beschluss\s*:\s*$/,
   LATE_DRAFT_HEADING,
   /^\s*Antrag an den (?:Gemeinderat|Ortschaftsrat)\b/,
-  /^\s*Hauptamt\s*-\s*Ratsangelegenheiten/,
+  /^\s*Hauptamt\s*[-–]\s*Ratsangelegenheiten/,
   /^\s*Anlagen?\s*(:|\(|$)/,
 ];
 
 function releaseDate(lines: string[]): string | null {
   for (let i = lines.length - 1; i >= 0; i--) {
-    if (/Hauptamt\s*-\s*Ratsangelegenheiten/.test(lines[i]!)) {
+    if (/Hauptamt\s*[-–]\s*Ratsangelegenheiten/.test(lines[i]!)) {
       return findGermanDate(`${lines[i]} ${lines[i + 1] ?? ''}`)?.iso ?? null;
     }
   }
@@ -68,7 +109,7 @@ export function parseKarlsruhe(lines: string[], text: string): ParsedPaper {
   const tableAt = findLine(lines, /Beratungsfolge/);
   const header = lines.slice(0, tableAt < 0 ? Math.min(lines.length, 40) : tableAt);
   const head = parseKarlsruheHeader(header);
-  const { reference, referenceConfidence, department, isPublic: headerPublic, title } = head;
+  const { reference, referenceConfidence, department, isPublic: headerPublic } = head;
 
   const table = tableAt >= 0 ? parseConsultationTable(lines, tableAt) : { rows: [], end: header.length };
   const fromHead = table.rows.length === 0 && head.meeting !== null;
@@ -98,8 +139,10 @@ export function parseKarlsruhe(lines: string[], text: string): ParsedPaper {
   }
 
   const heading = DOC_TYPE.exec(text)?.[1] ?? null;
-  const documentType =
-    heading === null || heading === 'Bauantrag' ? (FORM_TYPE.exec(text)?.[1] ?? heading) : heading;
+  const building = heading === 'Bauantrag' || heading === 'Bauvoranfrage';
+  const documentType = heading === null || building ? (FORM_TYPE.exec(text)?.[1] ?? heading) : heading;
+  const title = head.title ?? (building ? buildingTitle(lines, heading!) : null);
+  gemeinderatDecides(table.rows, draft.text);
   const kind = detectDecisionKind({ documentType, title, draftResolution: draft.text, statedRole: null });
   const { impacts, confidence: impactsConfidence } = parseImpacts(lines);
   const tablePublic = table.rows.filter((r) => r.isPublic !== undefined).map((r) => r.isPublic);
@@ -130,7 +173,7 @@ export function parseKarlsruhe(lines: string[], text: string): ParsedPaper {
       handler: 0,
       date: date ? 0.6 : 0,
       fileReference: 0,
-      title: title ? 0.85 : 0,
+      title: head.title ? 0.85 : title ? 0.6 : 0,
       consultations: fromHead
         ? 0.6
         : fromNotes && table.rows.length > 0

@@ -56,6 +56,16 @@ describeEachDb('POST /api/papers/import', (env) => {
     const page = await env().app.inject({ method: 'GET', url: `/api/papers/${out.id}` });
     expect(page.statusCode).toBe(200);
     expect(page.json().reference).toBe('2014/0327');
+    // An uploaded paper without OParl record: every field comes from the Vorlage text.
+    expect(out.fieldSources).toMatchObject({ reference: 'text', title: 'text', consultations: 'text' });
+    expect(out.conflicts).toEqual([]);
+    expect(page.json().fieldSources).toMatchObject({
+      reference: 'text',
+      title: 'text',
+      department: 'text',
+      consultations: 'text',
+      paperType: null,
+    });
     const again = await post(upload(karlsruhe, 'vorlage.txt'));
     expect(again.json()).toMatchObject({ id: out.id, mode: 'updated' });
   });

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { AppContext, AppServer } from '../../../app/context.js';
 import { BadRequestError } from '../../../infra/http/errors.js';
 import { assertCanWrite } from '../../access/policy.js';
+import { combineWithOparl, fieldConflictSchema, fieldSourcesSchema } from './field-sources.js';
 import { importVorlage } from './import-vorlage.js';
 import { paperFieldsOfAction } from './paper-store.js';
-import { parsedPaperSchema } from './schemas.js';
+import { parsedPaperSchema, vorlageLayouts } from './schemas.js';
 
 /** Vorlagen are a few pages; 20 MiB leaves room for scanned annexes and refuses anything bigger early. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -13,12 +14,15 @@ const importResponse = z.object({
   id: z.number().int(),
   mode: z.enum(['created', 'updated', 'enriched']),
   source: z.enum(['pdf', 'text']),
-  layout: z.enum(['seed', 'karlsruhe', 'generic']),
+  layout: z.enum(vorlageLayouts),
   pages: z.number().int().nullable(),
   paper: parsedPaperSchema,
   fieldsOfAction: z.array(
     z.object({ id: z.number().int(), name: z.string(), matchedTerms: z.array(z.string()) }),
   ),
+  /** Which source each field of the stored paper comes from; where OParl and the text disagree. */
+  fieldSources: fieldSourcesSchema,
+  conflicts: z.array(fieldConflictSchema),
 });
 
 function fieldValue(value: unknown): string | undefined {
@@ -70,7 +74,10 @@ export function registerVorlageRoutes(app: AppServer, ctx: AppContext): void {
         bytes: new Uint8Array(content),
         bodyName: body,
       });
+      const combined = combineWithOparl(read.paper, stored.oparl ?? null);
       return {
+        fieldSources: combined.sources,
+        conflicts: combined.conflicts,
         id: stored.id,
         mode: stored.mode,
         source: read.source,

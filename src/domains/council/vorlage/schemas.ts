@@ -64,7 +64,17 @@ export type Impacts = z.infer<typeof impactsSchema>;
 export type ParsedPaper = z.infer<typeof parsedPaperSchema>;
 export type FieldConfidence = ParsedPaper['confidence'];
 
-export type VorlageLayout = 'seed' | 'karlsruhe' | 'generic';
+export const vorlageLayouts = [
+  'seed',
+  'karlsruhe',
+  'stuttgart',
+  'hannover',
+  'allris',
+  'allris-print',
+  'sessionnet',
+  'generic',
+] as const;
+export type VorlageLayout = (typeof vorlageLayouts)[number];
 
 export interface VorlageParseResult {
   paper: ParsedPaper;

@@ -91,3 +91,18 @@ export function comparable(s: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]/g, '');
 }
+
+/** Labels that start a line in a Vorlage; a flattened text gets its line breaks back before them. */
+const LINE_LABELS =
+  /\s+(?=(?:betreff|status|initiator|verfasser|drucksache-art|vorlage-art|federführend|federführende dienststelle|bezüglich|beratungsfolge|sachverhalt|sachdarstellung|anlagen|beschlussvorschlag|beschlussantrag|beschlußantrag|begründung|eingereicht von|vorlage nr|vorlage-nr|drucksache nr|aktenzeichen|fachbereich|bearbeiter(?:\/in|in)?|datum|finanzielle auswirkungen?|gremium|termin|verantwortlich|dienststelle|antrag an den|beschlussvorlage|informationsvorlage|mitteilungsvorlage|beschlußvorlage|vorlage an|(?:[x☒]\s+)?(?:nicht\s*)?öffentliche sitzung)\b)/giu;
+
+/**
+ * A text without line structure (OParl File.text of some systems: one line, sometimes all lower case)
+ * gets a line break before each known label, so that the line-based readers see
+ * labels, table rows and values as they would in an extracted PDF. Texts with lines stay as they are.
+ */
+export function unflatten(text: string): string {
+  const breaks = (text.match(/\n/g) ?? []).length;
+  if (text.length < 400 || breaks > text.length / 400) return text;
+  return text.replace(LINE_LABELS, '\n').trim();
+}

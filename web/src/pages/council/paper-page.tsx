@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { PaperCalls } from '../funding/paper-calls';
 import { usePaper } from './api';
+import { FieldSourceMark, sourced } from './field-source';
 import { SourceLinks } from './source-links';
 import type { PaperDetail } from './types';
 
@@ -76,17 +77,21 @@ export function PaperPage() {
         >
           <Facts
             items={[
-              [t('council.reference'), p.reference],
-              [t('council.date'), formatDate(p.date, lang)],
-              [t('council.paperType'), p.paperType],
-              [t('council.decisionKind'), p.decisionKind],
-              [t('council.fileReference'), p.fileReference],
-              [t('council.department'), p.department],
-              [t('council.handler'), p.handler],
+              [t('council.reference'), sourced(p.reference, p.fieldSources.reference)],
+              [t('council.date'), sourced(formatDate(p.date, lang), p.fieldSources.date)],
+              [t('council.paperType'), sourced(p.paperType, p.fieldSources.paperType)],
+              [t('council.decisionKind'), sourced(p.decisionKind, p.fieldSources.decisionKind)],
+              [t('council.fileReference'), sourced(p.fileReference, p.fieldSources.fileReference)],
+              [t('council.department'), sourced(p.department, p.fieldSources.department)],
+              [t('council.handler'), sourced(p.handler, p.fieldSources.handler)],
             ]}
           />
+          <Text size="xs" c="dimmed">
+            {t('council.fieldSource.legend')}
+          </Text>
           <SourceLinks sourceUrl={p.sourceUrl} webUrl={p.webUrl} />
           <Section title={t('council.consultations')}>
+            <FieldSourceMark source={p.fieldSources.consultations} />
             {p.consultations.length === 0 ? (
               <Text>{t('common.none')}</Text>
             ) : (
@@ -116,6 +121,7 @@ export function PaperPage() {
           </Section>
           {p.impacts && (
             <Section title={t('council.impacts')}>
+              <FieldSourceMark source={p.fieldSources.impacts} />
               <Facts
                 items={impactKeys.map((k) => [
                   t(`council.impact.${k}`),
@@ -126,11 +132,13 @@ export function PaperPage() {
           )}
           {p.draftResolution && (
             <Section title={t('council.draftResolution')}>
+              <FieldSourceMark source={p.fieldSources.draftResolution} />
               <Text style={{ whiteSpace: 'pre-wrap' }}>{p.draftResolution}</Text>
             </Section>
           )}
           {p.statementOfFacts && (
             <Section title={t('council.statementOfFacts')}>
+              <FieldSourceMark source={p.fieldSources.statementOfFacts} />
               <Text style={{ whiteSpace: 'pre-wrap' }}>{p.statementOfFacts}</Text>
             </Section>
           )}

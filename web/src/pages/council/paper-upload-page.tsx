@@ -38,6 +38,8 @@ interface ImportedPaper {
     confidence: Record<string, number>;
   };
   fieldsOfAction: { id: number; name: string; matchedTerms: string[] }[];
+  /** Where the council system's record (kept) and the text disagree. */
+  conflicts: { field: string; oparl: string; text: string }[];
 }
 
 export const paperUploadMessages: Messages = {
@@ -71,6 +73,8 @@ export const paperUploadMessages: Messages = {
     'paperUpload.impact.organisational': 'Organisatorische Auswirkung',
     'paperUpload.impact.keyFigures': 'Auswirkung auf Kennzahlen',
     'paperUpload.fieldsOfAction': 'Handlungsfelder',
+    'paperUpload.conflicts': 'Abweichungen vom Ratsinformationssystem (dessen Werte bleiben gespeichert):',
+    'paperUpload.conflict': '{field}: OParl „{oparl}“, Vorlagentext „{text}“',
   },
   en: {
     'nav.paperUpload': 'Upload a paper',
@@ -102,6 +106,8 @@ export const paperUploadMessages: Messages = {
     'paperUpload.impact.organisational': 'Organisational impact',
     'paperUpload.impact.keyFigures': 'Impact on key figures',
     'paperUpload.fieldsOfAction': 'Fields of action',
+    'paperUpload.conflicts': 'Differences from the council system (its values stay stored):',
+    'paperUpload.conflict': '{field}: OParl “{oparl}”, document text “{text}”',
   },
 };
 
@@ -231,6 +237,20 @@ function ImportResult({ result }: { result: ImportedPaper }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {result.conflicts.length > 0 && (
+        <Text size="sm">
+          {t('paperUpload.conflicts')}{' '}
+          {result.conflicts
+            .map((c) =>
+              t('paperUpload.conflict', {
+                field: t(fieldLabel[c.field as keyof typeof fieldLabel] ?? 'paperUpload.field'),
+                oparl: c.field === 'date' ? formatDate(c.oparl, lang) : c.oparl,
+                text: c.field === 'date' ? formatDate(c.text, lang) : c.text,
+              }),
+            )
+            .join(' · ')}
+        </Text>
+      )}
       <Section title={t('council.consultations')}>
         <Text size="sm" c="dimmed">
           {t('paperUpload.confidence')}: <Confidence value={paper.confidence.consultations} />

@@ -32,6 +32,22 @@ export interface BodyDetail {
   }>;
 }
 
+export type FieldSource = 'oparl' | 'text' | 'oparl+text';
+export type FieldSourceKey =
+  | 'reference'
+  | 'title'
+  | 'date'
+  | 'paperType'
+  | 'isPublic'
+  | 'decisionKind'
+  | 'department'
+  | 'handler'
+  | 'fileReference'
+  | 'impacts'
+  | 'draftResolution'
+  | 'statementOfFacts'
+  | 'consultations';
+
 export interface PaperDetail {
   id: number;
   name: string | null;
@@ -64,6 +80,7 @@ export interface PaperDetail {
     meeting: { id: number; name: string | null; cancelled: boolean } | null;
     organizations: Ref[];
   }>;
+  fieldSources: Record<FieldSourceKey, FieldSource | null>;
   files: Array<{
     id: number;
     name: string | null;
